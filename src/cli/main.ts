@@ -1,0 +1,90 @@
+/**
+ * The command line: the only code that touches argv, streams and exit codes.
+ * Exit codes: 0 success, 1 content errors, 2 bad usage or configuration.
+ */
+import path from 'node:path'
+import {reporter} from 'vfile-reporter'
+import {configFileName, configJsonSchema} from '../config.js'
+import {build, hasFatal} from '../pipeline/index.js'
+import {ProjectError} from '../project.js'
+import {version} from '../version.js'
+import {help} from './help.js'
+import {type CliOptions, parseOptions, UsageError} from './options.js'
+
+export interface Io {
+  stdout: {write(chunk: string): unknown; isTTY?: boolean}
+  stderr: {write(chunk: string): unknown; isTTY?: boolean}
+  cwd: string
+  env: Record<string, string | undefined>
+}
+
+function colorFor(options: Pick<CliOptions, 'color'> | undefined, io: Io): boolean {
+  if (options?.color !== undefined) return options.color
+  if (io.env.NO_COLOR) return false
+  return io.stderr.isTTY === true
+}
+
+async function runBuild(options: CliOptions, io: Io): Promise<number> {
+  const started = performance.now()
+  const root = path.resolve(io.cwd, options.root)
+  const result = await build({
+    root,
+    out: options.out === undefined ? undefined : path.resolve(io.cwd, options.out),
+    langs: options.lang,
+    docs: options.doc,
+    formats: options.format as Array<'html'> | undefined
+  })
+  const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
+  if (report) io.stderr.write(`${report}\n`)
+  // A broken config or UI strings file is a configuration error, not a content one.
+  const settingsBroken = result.files.some(
+    (file) => (file.path === configFileName || file.path.endsWith('ui.yaml')) && file.messages.some((message) => message.fatal)
+  )
+  if (settingsBroken) return 2
+  if (!options.quiet) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(2)
+    const pages = result.pages.length - 1
+    io.stdout.write(
+      `Built ${pages} page${pages === 1 ? '' : 's'} (${result.documents.built} document${result.documents.built === 1 ? '' : 's'} × ${result.languages.length} language${result.languages.length === 1 ? '' : 's'}) and the index in ${seconds} s → ${path.relative(io.cwd, result.out) || '.'}/ (${result.written} written, ${result.unchanged} unchanged)\n`
+    )
+  }
+  return hasFatal(result.files) ? 1 : 0
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let options: CliOptions
+  try {
+    options = parseOptions(argv)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`policy-press: ${error.message}\nRun \`policy-press --help\` for usage.\n`)
+      return 2
+    }
+    throw error
+  }
+  if (options.help) {
+    io.stdout.write(help(options.command))
+    return 0
+  }
+  if (options.version) {
+    io.stdout.write(`${version}\n`)
+    return 0
+  }
+  try {
+    switch (options.command) {
+      case 'build':
+        return await runBuild(options, io)
+      case 'config-schema':
+        io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`)
+        return 0
+      default:
+        return 2
+    }
+  } catch (error) {
+    if (error instanceof ProjectError) {
+      io.stderr.write(`policy-press: ${error.message}\n`)
+      return 2
+    }
+    throw error
+  }
+}

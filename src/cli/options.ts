@@ -1,0 +1,79 @@
+/** argv → options, from the flag table. Bad usage is a `UsageError` (exit code 2). */
+import {parseArgs} from 'node:util'
+import {commands, flags, flagsOf} from './flags.js'
+
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  command: string | undefined
+  positionals: string[]
+  root: string
+  out: string | undefined
+  lang: string[] | undefined
+  doc: string[] | undefined
+  format: string[] | undefined
+  quiet: boolean
+  color: boolean | undefined
+  help: boolean
+  version: boolean
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+}
+
+export function parseOptions(argv: string[]): CliOptions {
+  let parsed: ReturnType<typeof parseArgs>
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: Object.fromEntries(
+        flags.map((flag) => [flag.name, {type: flag.type === 'boolean' ? 'boolean' : 'string', ...(flag.short ? {short: flag.short} : {})}])
+      ) as Parameters<typeof parseArgs>[0] extends infer T ? (T extends {options?: infer O} ? O : never) : never
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''))
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>
+  const [command, ...positionals] = parsed.positionals
+  const help = values.help === true
+  if (command !== undefined && !commands.some((known) => known.name === command)) {
+    throw new UsageError(`Unknown command \`${command}\`, expected one of ${commands.map((known) => `\`${known.name}\``).join(', ')}`)
+  }
+  if (!help && values.version !== true && command === undefined) throw new UsageError('Missing command')
+  const allowed = new Set(flagsOf(command).map((flag) => flag.name))
+  for (const flag of flags) {
+    const value = values[flag.name]
+    if (value === undefined) continue
+    if (!allowed.has(flag.name)) throw new UsageError(`Unexpected flag \`--${flag.name}\` for \`${command}\``)
+    if (flag.type !== 'boolean' && value === '') throw new UsageError(`Missing value for \`--${flag.name}\``)
+    if (flag.choices) {
+      for (const item of flag.type === 'list' ? splitList(String(value)) : [String(value)]) {
+        if (!flag.choices.includes(item)) {
+          throw new UsageError(`Unexpected \`${item}\` for \`--${flag.name}\`, expected ${flag.choices.map((choice) => `\`${choice}\``).join(', ')}`)
+        }
+      }
+    }
+  }
+  if (values.color === true && values['no-color'] === true) throw new UsageError('Unexpected `--color` with `--no-color`, expected one')
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument \`${positionals[0]}\``)
+  const list = (name: string) => (typeof values[name] === 'string' ? splitList(values[name] as string) : undefined)
+  return {
+    command,
+    positionals,
+    root: typeof values.root === 'string' ? values.root : '.',
+    out: typeof values.out === 'string' ? values.out : undefined,
+    lang: list('lang'),
+    doc: list('doc'),
+    format: list('format'),
+    quiet: values.quiet === true,
+    color: values.color === true ? true : values['no-color'] === true ? false : undefined,
+    help,
+    version: values.version === true
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * `policy-press.config.yaml`: the zod schema, its defaults, and loading with
+ * positioned errors. Every key is documented where it is defined; the JSON
+ * schema for editors is generated from this file (`policy-press config-schema`).
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {z} from 'zod'
+import {parseYaml, reportZodIssues} from './yaml-source.js'
+
+export const configFileName = 'policy-press.config.yaml'
+
+/** A BCP 47 language tag such as `de` or `pt-BR`. */
+export const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, 'Expected a language tag such as `de` or `pt-BR`')
+
+/** Either one string for every language, or a map from language to string. */
+const localized = z.union([z.string().min(1), z.record(languageTag, z.string().min(1))])
+
+const site = z
+  .strictObject({
+    title: localized.default('Publications').describe('Title of the publication site, shown in every page header (default: `\'Publications\'`).'),
+    organisation: localized.optional().describe('The organisation that publishes, shown in the footer (default: none).'),
+    url: z.url().optional().describe('Public address of the built site, used for canonical links (default: none).')
+  })
+
+const pdf = z
+  .strictObject({
+    paper: z.enum(['A4', 'Letter']).default('A4').describe("Paper size of the PDF (default: `'A4'`).")
+  })
+
+const translationOptions = z
+  .strictObject({
+    fallback: z.enum(['source', 'omit']).default('source').describe('What a page shows for a passage with no current translation: the source text, marked (`\'source\'`), or nothing (`\'omit\'`) (default: `\'source\'`).'),
+    publishMachineDrafts: z
+      .boolean()
+      .default(false)
+      .describe('Whether machine drafts may be published unmarked (default: `false`).')
+  })
+
+const deepl = z
+  .strictObject({
+    serverUrl: z.url().optional().describe('DeepL API address; the key itself comes only from `DEEPL_AUTH_KEY` (default: chosen from the key).'),
+    formality: z
+      .record(languageTag, z.enum(['default', 'more', 'less', 'prefer_more', 'prefer_less']))
+      .default({})
+      .describe('Formality per target language, e.g. `{de: more}` (default: none).')
+  })
+
+export const configSchema = z
+  .strictObject({
+    source: languageTag.default('en').describe('Language the documents are written in (default: `\'en\'`).'),
+    targets: z.array(languageTag).default(['de', 'et', 'lv', 'lt']).describe('Languages to translate into and build (default: `[\'de\', \'et\', \'lv\', \'lt\']`).'),
+    site: site.prefault({}).describe('The publication site as a whole'),
+    translations: translationOptions.prefault({}).describe('How translations are used in builds'),
+    pdf: pdf.prefault({}).describe('PDF output'),
+    deepl: deepl.prefault({}).describe('Machine pre-translation with DeepL')
+  })
+  .superRefine((value, context) => {
+    if (value.targets.includes(value.source)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['targets'],
+        message: `Unexpected source language \`${value.source}\` in \`targets\`, expected only languages to translate into`
+      })
+    }
+    const seen = new Set<string>()
+    for (const [index, lang] of value.targets.entries()) {
+      if (seen.has(lang)) {
+        context.addIssue({code: 'custom', path: ['targets', index], message: `Unexpected duplicate language \`${lang}\``})
+      }
+      seen.add(lang)
+    }
+  })
+
+export type Config = z.infer<typeof configSchema>
+export type Localized = z.infer<typeof localized>
+
+/** Pick the value of a localized string for `lang`, falling back to `source`. */
+export function localize(value: Localized | undefined, lang: string, source: string): string | undefined {
+  if (value === undefined || typeof value === 'string') return value
+  return value[lang] ?? value[source] ?? Object.values(value)[0]
+}
+
+export interface LoadedConfig {
+  config: Config
+  /** The config file, carrying any messages; `undefined` when there is none. */
+  file: VFile | undefined
+}
+
+/**
+ * Read and validate `ROOT/policy-press.config.yaml`. A missing file gives the
+ * defaults; an invalid one gives a file with fatal messages naming the key.
+ */
+export async function loadConfig(root: string): Promise<LoadedConfig> {
+  const filePath = path.join(root, configFileName)
+  let text: string
+  try {
+    text = await fs.readFile(filePath, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return {config: configSchema.parse({}), file: undefined}
+    }
+    const file = new VFile({path: configFileName, cwd: root})
+    file.message(`Cannot read config: ${(error as Error).message}`, {ruleId: 'unreadable', source: 'policy-press'}).fatal =
+      true
+    return {config: configSchema.parse({}), file}
+  }
+  const file = new VFile({path: configFileName, cwd: root, value: text})
+  const parsed = parseYaml(text, file, {line: 1, column: 1})
+  if (!parsed) return {config: configSchema.parse({}), file}
+  const result = configSchema.safeParse(parsed.data ?? {})
+  if (!result.success) {
+    reportZodIssues(result.error.issues, parsed, file, 'config')
+    return {config: configSchema.parse({}), file}
+  }
+  return {config: result.data, file}
+}
+
+/** The JSON schema of the config file, for editors (yaml-language-server, VS Code). */
+export function configJsonSchema(): unknown {
+  return {
+    $id: 'https://policy-press.dev/schema/policy-press.config.schema.json',
+    title: 'policy-press configuration',
+    ...z.toJSONSchema(configSchema, {io: 'input', unrepresentable: 'any'})
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The files a built site needs besides its pages: everything under
+ * `templates/assets/` (the project's files win over the shipped ones), the
+ * web fonts its stylesheets name, taken from the @fontsource packages (or
+ * from `templates/assets/fonts/` when a project brings its own), and the
+ * images and files that documents link to, under `media/`.
+ */
+import fs from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+
+export interface Asset {
+  /** Output path relative to the output folder, POSIX. */
+  path: string
+  /** Absolute path of the file to copy. */
+  from: string
+}
+
+const require = createRequire(import.meta.url)
+const fontUrl = /url\(\s*["']?fonts\/([^"')]+)["']?\s*\)/g
+const fontsourceName = /^(.+?)-(latin-ext|latin|cyrillic-ext|cyrillic|greek-ext|greek|vietnamese|math|symbols)-(\d{3}|variable|standard)-(normal|italic)\.woff2?$/
+
+function listFiles(dir: string, prefix = ''): string[] {
+  let entries: fs.Dirent[]
+  try {
+    entries = fs.readdirSync(dir, {withFileTypes: true})
+  } catch {
+    return []
+  }
+  return entries.flatMap((entry) =>
+    entry.isDirectory()
+      ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+      : entry.isFile()
+        ? [`${prefix}${entry.name}`]
+        : []
+  )
+}
+
+/** Find a font file in the @fontsource package its name comes from. */
+export function resolveFont(name: string): string {
+  const match = fontsourceName.exec(name)
+  if (!match) throw new Error(`Unexpected font file name \`${name}\`, expected a @fontsource file such as \`source-serif-4-latin-400-normal.woff2\``)
+  const family = match[1]!
+  for (const scope of ['@fontsource', '@fontsource-variable']) {
+    try {
+      return require.resolve(`${scope}/${family}/files/${name}`)
+    } catch {
+      // Try the next scope.
+    }
+  }
+  throw new Error(`Cannot find font \`${name}\`: install it with \`npm install @fontsource/${family}\` or put it in \`templates/assets/fonts/\``)
+}
+
+export function templateAssets(templateDirs: string[]): Asset[] {
+  const byPath = new Map<string, Asset>()
+  // The shipped templates come last in `templateDirs`; walk them first so the project's win.
+  for (const dir of [...templateDirs].reverse()) {
+    const assetsDir = path.join(dir, 'assets')
+    for (const file of listFiles(assetsDir)) byPath.set(`assets/${file}`, {path: `assets/${file}`, from: path.join(assetsDir, file)})
+  }
+  for (const asset of [...byPath.values()]) {
+    if (!asset.path.endsWith('.css')) continue
+    const css = fs.readFileSync(asset.from, 'utf8')
+    for (const match of css.matchAll(fontUrl)) {
+      const output = `assets/fonts/${match[1]}`
+      if (!byPath.has(output)) byPath.set(output, {path: output, from: resolveFont(match[1]!)})
+    }
+  }
+  return [...byPath.values()]
+}
+
+export function mediaAssets(root: string, files: Iterable<string>): Asset[] {
+  return [...files].map((file) => ({
+    path: `media/${file.slice('documents/'.length)}`,
+    from: path.join(root, ...file.split('/'))
+  }))
+}

@@ -1,0 +1,41 @@
+/**
+ * Page templates: logic-less Mustache files in `templates/`, looked up in the
+ * project's own `templates/` first, then in the ones policy-press ships.
+ * Mustache escapes every value unless a template asks for raw HTML with
+ * `{{{…}}}`, and cannot run code, so a project's templates are safe to use.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Mustache from 'mustache'
+
+export interface Templates {
+  render(name: string, view: object): string
+  /** Path of a template file (e.g. a stylesheet), the project's first. */
+  find(name: string): string
+}
+
+export function loadTemplates(dirs: string[]): Templates {
+  const cache = new Map<string, string>()
+  const find = (name: string): string => {
+    for (const dir of dirs) {
+      const candidate = path.join(dir, name)
+      if (fs.existsSync(candidate)) return candidate
+    }
+    throw new Error(`Cannot find template \`${name}\` in ${dirs.map((dir) => `\`${dir}\``).join(', ')}`)
+  }
+  const load = (name: string): string => {
+    let text = cache.get(name)
+    if (text === undefined) {
+      text = fs.readFileSync(find(name), 'utf8')
+      cache.set(name, text)
+    }
+    return text
+  }
+  return {
+    find,
+    render(name, view) {
+      // Partials are loaded on first use: `{{> toc}}` reads `partials/toc.html`.
+      return Mustache.render(load(name), view, (partial) => load(path.join('partials', `${partial}.html`)))
+    }
+  }
+}

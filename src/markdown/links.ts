@@ -1,0 +1,96 @@
+/**
+ * Links and images that point at files: a link to another document's
+ * Markdown becomes a link to its built page in the same language; a link or
+ * image to another file under `documents/` becomes a link to its copy under
+ * `media/`. Missing documents, anchors and files are warnings at the link.
+ */
+import path from 'node:path'
+import type {Definition, Image, Link, Root} from 'mdast'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {type SiteIndex, toPosix} from './site-index.js'
+
+export interface LinkOptions {
+  index: SiteIndex
+  /** Slug of the document being transformed. */
+  slug: string
+  /** Whether to report problems (only once per document, not once per language). */
+  report: boolean
+  /** Collects files to copy to `media/`: POSIX path relative to the root. */
+  assets: Set<string>
+}
+
+const scheme = /^[a-zA-Z][a-zA-Z\d+.-]*:/
+
+function split(url: string): {pathname: string; query: string; hash: string | undefined} {
+  const hashAt = url.indexOf('#')
+  const hash = hashAt === -1 ? undefined : url.slice(hashAt + 1)
+  const rest = hashAt === -1 ? url : url.slice(0, hashAt)
+  const queryAt = rest.indexOf('?')
+  return {pathname: queryAt === -1 ? rest : rest.slice(0, queryAt), query: queryAt === -1 ? '' : rest.slice(queryAt), hash}
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+/** Encode each path segment, keeping the slashes. */
+function encodePath(value: string): string {
+  return value.split('/').map(encodeURIComponent).join('/')
+}
+
+export function rewriteLinks(options: LinkOptions) {
+  return (tree: Root, file: VFile): void => {
+    const warn = (reason: string, node: Link | Image | Definition, ruleId: string): void => {
+      if (options.report) file.message(reason, {place: node.position, ruleId, source: 'policy-press'})
+    }
+    const here = path.posix.dirname(toPosix(file.path))
+
+    visit(tree, (node) => {
+      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return
+      const target = node as Link | Image | Definition
+      const url = target.url
+      if (url === '' || scheme.test(url) || url.startsWith('//')) return
+      const {pathname, query, hash} = split(url)
+
+      if (pathname === '') {
+        if (hash !== undefined && hash !== '' && !options.index.anchors.get(options.slug)?.has(safeDecode(hash))) {
+          warn(`Cannot find anchor \`#${hash}\` in this document`, target, 'missing-anchor')
+        }
+        return
+      }
+
+      const resolved = path.posix.normalize(path.posix.join(here, safeDecode(pathname)))
+      if (!resolved.startsWith('documents/')) {
+        warn(`Unexpected link outside \`documents/\` to \`${pathname}\`, expected a document or a file under \`documents/\``, target, 'outside-documents')
+        return
+      }
+
+      if (/\.md$/i.test(resolved)) {
+        const document = options.index.files.get(resolved)
+        if (!document) {
+          warn(`Cannot find document \`${pathname}\``, target, 'missing-document')
+          return
+        }
+        const anchor = hash === undefined || hash === '' ? document.anchor : safeDecode(hash)
+        if (hash && !options.index.anchors.get(document.slug)?.has(anchor!)) {
+          warn(`Cannot find anchor \`#${hash}\` in document \`${document.slug}\``, target, 'missing-anchor')
+        }
+        const page = document.slug === options.slug ? '' : `${encodePath(document.slug)}.html`
+        target.url = `${page}${query}${anchor ? `#${encodeURIComponent(anchor)}` : page ? '' : '#'}`
+        return
+      }
+
+      if (!options.assets.has(resolved) && !options.index.assetExists(resolved)) {
+        warn(`Cannot find file \`${pathname}\``, target, 'missing-file')
+        return
+      }
+      options.assets.add(resolved)
+      target.url = `../media/${encodePath(resolved.slice('documents/'.length))}${query}${hash === undefined ? '' : `#${hash}`}`
+    })
+  }
+}

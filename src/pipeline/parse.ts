@@ -1,0 +1,66 @@
+/**
+ * parse: Markdown to mdast, front matter validated, headings given ids that
+ * stay the same in every language. Each document is parsed once per build,
+ * whatever the number of languages.
+ */
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {VFile} from 'vfile'
+import {assignHeadingIds} from '../markdown/heading-ids.js'
+import {
+  type ChapterFrontMatter,
+  chapterFrontMatterSchema,
+  type FrontMatter,
+  frontMatterSchema,
+  readFrontMatter
+} from '../markdown/front-matter.js'
+import {shiftHeadings} from '../markdown/shift-headings.js'
+import type {DocumentSource} from '../project.js'
+import type {ReadDocument} from './read.js'
+
+export interface Chapter {
+  file: VFile
+  tree: Root
+  meta: ChapterFrontMatter | undefined
+  /** Id of the chapter's first heading: where a link to the chapter file lands. */
+  anchor: string | undefined
+}
+
+export interface ParsedDocument {
+  source: DocumentSource
+  /** Every file of the document, including any that could not be read. */
+  files: VFile[]
+  chapters: Chapter[]
+  /** `undefined` when the front matter is invalid; such a document is not built. */
+  meta: FrontMatter | undefined
+  /** Every id a link may point at: headings, explicit ids, ids in raw HTML. */
+  anchors: Set<string>
+  /** `true` when a file of the document has a fatal message. */
+  fatal: boolean
+}
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
+
+export function parse(document: ReadDocument): ParsedDocument {
+  const chapters: Chapter[] = []
+  let meta: FrontMatter | undefined
+  for (const [index, file] of document.files.entries()) {
+    if (file.messages.some((message) => message.fatal)) continue
+    const tree = markdown.parse(file)
+    if (index === 0) {
+      meta = readFrontMatter(tree, file, frontMatterSchema)
+      chapters.push({file, tree, meta: undefined, anchor: undefined})
+    } else {
+      chapters.push({file, tree, meta: readFrontMatter(tree, file, chapterFrontMatterSchema), anchor: undefined})
+    }
+    // The front matter is data, not content.
+    tree.children = tree.children.filter((node) => node.type !== 'yaml')
+  }
+  const fatal = document.files.some((file) => file.messages.some((message) => message.fatal))
+  shiftHeadings(chapters.map((chapter) => chapter.tree))
+  const anchors = assignHeadingIds(chapters)
+  return {source: document.source, files: document.files, chapters, meta: fatal ? undefined : meta, anchors, fatal}
+}

@@ -1,0 +1,98 @@
+/**
+ * render-html: a translated, transformed document to a whole HTML page in
+ * the page template: body, table of contents, language switcher and
+ * `hreflang` alternates, the notice for pages not yet translated.
+ */
+import type {Root, RootContent} from 'mdast'
+import {toHtml} from 'hast-util-to-html'
+import {localize} from '../config.js'
+import type {HtmlProcessor} from '../html/to-html.js'
+import type {Templates} from '../html/templates.js'
+import {tableOfContents} from '../html/toc.js'
+import type {Project} from '../project.js'
+import type {UiStrings} from '../ui-strings.js'
+import type {TranslatedDocument} from './translate.js'
+
+export interface Page {
+  /** Output path relative to the output folder, POSIX. */
+  path: string
+  contents: string
+}
+
+export interface RenderContext {
+  project: Project
+  templates: Templates
+  strings: Map<string, UiStrings>
+  processors: Map<string, HtmlProcessor>
+  version: string
+}
+
+/** The chapters in one tree; in a folder document each chapter is a `<section>`. */
+function mergeChapters(document: TranslatedDocument): Root {
+  if (!document.document.source.folder) return document.chapters[0]?.tree ?? {type: 'root', children: []}
+  return {
+    type: 'root',
+    children: document.chapters.map(
+      (chapter) =>
+        ({
+          type: 'chapter',
+          data: {hName: 'section', hProperties: {className: ['chapter']}},
+          children: chapter.tree.children
+        }) as unknown as RootContent
+    )
+  }
+}
+
+export function languageLinks(project: Project, strings: Map<string, UiStrings>, current: string, page: (lang: string) => string) {
+  return project.allLanguages.map((lang) => ({
+    lang,
+    name: strings.get(lang)?.languageName ?? lang,
+    href: page(lang),
+    current: lang === current
+  }))
+}
+
+export function renderHtml(document: TranslatedDocument, context: RenderContext): Page {
+  const {project, templates} = context
+  const {lang} = document
+  const source = project.config.source
+  const slug = document.document.source.slug
+  const meta = document.document.meta!
+  const strings = context.strings.get(lang)!
+  const processor = context.processors.get(lang)!
+  const tree = mergeChapters(document)
+  const body = toHtml(processor.runSync(tree, document.chapters[0]?.file), {allowDangerousHtml: false})
+  const untranslated = document.state === 'untranslated'
+  const view = {
+    lang,
+    title: meta.title,
+    subtitle: meta.subtitle,
+    summary: meta.summary,
+    type: strings.documentTypes[meta.type],
+    authors: meta.authors.map((author) => ({name: author.name, organisation: author.organisation})),
+    hasAuthors: meta.authors.length > 0,
+    date: meta.date,
+    version: meta.version,
+    keywords: meta.keywords.join(', '),
+    site: {
+      title: localize(project.config.site.title, lang, source),
+      organisation: localize(project.config.site.organisation, lang, source)
+    },
+    ui: strings,
+    toc: tableOfContents(tree),
+    content: body,
+    untranslated,
+    contentLang: untranslated ? source : lang,
+    sourceLanguageName: context.strings.get(source)?.languageName ?? source,
+    stylesheet: '../assets/style.css',
+    home: '../index.html',
+    languages: languageLinks(project, context.strings, lang, (other) => `../${other}/${slug}.html`),
+    canonical: project.config.site.url ? new URL(`${lang}/${slug}.html`, withSlash(project.config.site.url)).href : undefined,
+    generator: `policy-press ${context.version}`
+  }
+  return {path: `${lang}/${slug}.html`, contents: templates.render('page.html', view)}
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`
+}

@@ -1,0 +1,120 @@
+/**
+ * The project: where its documents, translations and templates are, which
+ * languages it builds. One `Project` value is made at the start of a run and
+ * handed to every stage; nothing downstream looks at the file system to find
+ * these again.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {VFile} from 'vfile'
+import {type Config, loadConfig} from './config.js'
+
+/** The templates shipped with policy-press, used when the project has none of its own. */
+export const packageTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
+
+export interface DocumentSource {
+  /** File name without `.md`, or the folder's name: `dist/<lang>/<slug>.html`. */
+  slug: string
+  /** Chapter files relative to the root, in reading order (one for a single-file document). */
+  files: string[]
+  /** `true` for a folder of chapters. */
+  folder: boolean
+}
+
+export interface Project {
+  root: string
+  config: Config
+  /** The config file with its messages, if there is a config file. */
+  configFile: VFile | undefined
+  /** Languages this run builds: the source first, then the targets (or those chosen with `--lang`). */
+  languages: string[]
+  /** Every language of the project, whatever this run builds: for language switchers. */
+  allLanguages: string[]
+  documents: DocumentSource[]
+  /** Folders searched for templates, the project's own first. */
+  templateDirs: string[]
+  translationsDir: string
+}
+
+export interface ProjectOptions {
+  root: string
+  /** Only these languages (default: all). */
+  langs?: string[] | undefined
+  /** Only these document slugs (default: all). */
+  docs?: string[] | undefined
+}
+
+export class ProjectError extends Error {}
+
+const markdownExtension = /\.md$/i
+
+async function listDocuments(documentsDir: string, root: string): Promise<DocumentSource[]> {
+  let entries: import('node:fs').Dirent[]
+  try {
+    entries = await fs.readdir(documentsDir, {withFileTypes: true})
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+  const documents: DocumentSource[] = []
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
+    const full = path.join(documentsDir, entry.name)
+    if (entry.isFile() && markdownExtension.test(entry.name)) {
+      documents.push({slug: entry.name.replace(markdownExtension, ''), files: [path.relative(root, full)], folder: false})
+    } else if (entry.isDirectory()) {
+      const chapters = (await fs.readdir(full, {withFileTypes: true}))
+        .filter((chapter) => chapter.isFile() && markdownExtension.test(chapter.name) && !chapter.name.startsWith('.'))
+        .map((chapter) => chapter.name)
+        .sort((a, b) => a.localeCompare(b, 'en', {numeric: true}))
+      if (chapters.length > 0) {
+        documents.push({slug: entry.name, files: chapters.map((name) => path.relative(root, path.join(full, name))), folder: true})
+      }
+    }
+  }
+  return documents.sort((a, b) => a.slug.localeCompare(b.slug, 'en'))
+}
+
+function select<T>(all: T[], wanted: string[] | undefined, key: (item: T) => string, what: string): T[] {
+  if (!wanted || wanted.length === 0) return all
+  const known = new Map(all.map((item) => [key(item), item]))
+  const unknown = wanted.filter((name) => !known.has(name))
+  if (unknown.length > 0) {
+    const list = [...known.keys()].map((name) => `\`${name}\``).join(', ') || 'none'
+    throw new ProjectError(`Unknown ${what} ${unknown.map((name) => `\`${name}\``).join(', ')}, expected one of ${list}`)
+  }
+  return wanted.map((name) => known.get(name)!)
+}
+
+/**
+ * Find the project at `root`. Throws a `ProjectError` for bad usage (an
+ * unknown `--lang` or `--doc`, a root that does not exist); config errors are
+ * messages on `configFile` instead.
+ */
+export async function loadProject(options: ProjectOptions): Promise<Project> {
+  const root = path.resolve(options.root)
+  const stat = await fs.stat(root).catch(() => undefined)
+  if (!stat?.isDirectory()) throw new ProjectError(`Cannot find the folder \`${options.root}\` given as root`)
+  const {config, file: configFile} = await loadConfig(root)
+  const allLanguages = [config.source, ...config.targets]
+  const languages = select(allLanguages, options.langs, (lang) => lang, 'language')
+  const documents = select(
+    await listDocuments(path.join(root, 'documents'), root),
+    options.docs,
+    (document) => document.slug,
+    'document'
+  )
+  const ownTemplates = path.join(root, 'templates')
+  const hasOwn = (await fs.stat(ownTemplates).catch(() => undefined))?.isDirectory()
+  return {
+    root,
+    config,
+    configFile,
+    languages,
+    allLanguages,
+    documents,
+    templateDirs: hasOwn && path.resolve(ownTemplates) !== path.resolve(packageTemplates) ? [ownTemplates, packageTemplates] : [packageTemplates],
+    translationsDir: path.join(root, 'translations')
+  }
+}
