@@ -61,11 +61,12 @@ async function listDocuments(documentsDir: string, root: string): Promise<Docume
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
     const full = path.join(documentsDir, entry.name)
-    if (entry.isFile() && markdownExtension.test(entry.name)) {
+    // A symbolic link counts as a file, so a broken one is reported as unreadable instead of vanishing.
+    if ((entry.isFile() || entry.isSymbolicLink()) && markdownExtension.test(entry.name)) {
       documents.push({slug: entry.name.replace(markdownExtension, ''), files: [path.relative(root, full)], folder: false})
     } else if (entry.isDirectory()) {
       const chapters = (await fs.readdir(full, {withFileTypes: true}))
-        .filter((chapter) => chapter.isFile() && markdownExtension.test(chapter.name) && !chapter.name.startsWith('.'))
+        .filter((chapter) => (chapter.isFile() || chapter.isSymbolicLink()) && markdownExtension.test(chapter.name) && !chapter.name.startsWith('.'))
         .map((chapter) => chapter.name)
         .sort((a, b) => a.localeCompare(b, 'en', {numeric: true}))
       if (chapters.length > 0) {

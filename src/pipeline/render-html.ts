@@ -71,6 +71,7 @@ export function renderHtml(document: TranslatedDocument, context: RenderContext)
     type: strings.documentTypes[meta.type],
     authors: meta.authors.map((author) => ({name: author.name, organisation: author.organisation})),
     hasAuthors: meta.authors.length > 0,
+    authorNames: meta.authors.map((author) => author.name).join('; '),
     date: meta.date,
     version: meta.version,
     keywords: meta.keywords.join(', '),
