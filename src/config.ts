@@ -113,7 +113,7 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   if (!parsed) return {config: configSchema.parse({}), file}
   const result = configSchema.safeParse(parsed.data ?? {})
   if (!result.success) {
-    reportZodIssues(result.error.issues, parsed, file, 'config')
+    reportZodIssues(result.error.issues, parsed, file, 'config', configSchema)
     return {config: configSchema.parse({}), file}
   }
   return {config: result.data, file}

@@ -55,7 +55,7 @@ async function readStrings(dir: string, lang: string, files: VFile[], root: stri
   const file = new VFile({path: path.relative(root, full) || full, cwd: root, value})
   const parsed = parseYaml(value, file, {line: 1, column: 1})
   const result = parsed ? partialSchema.safeParse(parsed.data ?? {}) : undefined
-  if (parsed && result && !result.success) reportZodIssues(result.error.issues, parsed, file, 'ui-strings')
+  if (parsed && result && !result.success) reportZodIssues(result.error.issues, parsed, file, 'ui-strings', partialSchema)
   if (file.messages.length > 0) files.push(file)
   return result?.success ? result.data : {}
 }

@@ -2,7 +2,7 @@
  * What HTML survives from Markdown and raw HTML: GitHub's rules
  * (hast-util-sanitize's default schema), plus figures and our section
  * classes, minus the things we never want even as text (style sheets,
- * scripts, frames). Only `http`, `https` and `mailto` links; images only from
+ * scripts, frames, `srcset`). Only `http`, `https` and `mailto` links; images only from
  * `http(s)` or relative paths; no `data:`, `javascript:` or `vbscript:`.
  *
  * Ids are not prefixed (`clobberPrefix: ''`): DOM clobbering needs script,
@@ -16,7 +16,8 @@ export const sanitizeSchema: Schema = {
   ...defaultSchema,
   clobberPrefix: '',
   clobber: [],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'section', 'mark', 'abbr', 'small', 'cite', 'time'],
+  // `picture`/`source` would let `srcset` load images past the protocol check.
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => name !== 'picture' && name !== 'source'), 'figure', 'figcaption', 'section', 'mark', 'abbr', 'small', 'cite', 'time'],
   attributes: {
     ...defaultAttributes,
     section: ['dataFootnotes', 'ariaLabelledBy', ['className', 'footnotes', 'chapter']],

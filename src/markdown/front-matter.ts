@@ -78,7 +78,7 @@ export function readFrontMatter<Schema extends z.ZodType>(
   const result = schema.safeParse(data)
   if (result.success) return result.data
   if (parsed) {
-    reportZodIssues(result.error.issues, parsed, file, 'front-matter')
+    reportZodIssues(result.error.issues, parsed, file, 'front-matter', schema)
   } else {
     for (const issue of result.error.issues) {
       const key = issue.path.join('.')

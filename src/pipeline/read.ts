@@ -14,6 +14,17 @@ export interface ReadDocument {
   files: VFile[]
 }
 
+const reasons: Record<string, string> = {
+  ENOENT: 'no such file (a broken link?)',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a folder',
+  ELOOP: 'too many symbolic links'
+}
+
+function describeError(error: NodeJS.ErrnoException): string {
+  return (error.code && reasons[error.code]) ?? error.message
+}
+
 export async function read(project: Project): Promise<ReadDocument[]> {
   return Promise.all(
     project.documents.map(async (source) => ({
@@ -24,7 +35,8 @@ export async function read(project: Project): Promise<ReadDocument[]> {
           try {
             file.value = await fs.readFile(path.join(project.root, relative), 'utf8')
           } catch (error) {
-            const message = file.message(`Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+            const message = file.message(`Cannot read file: ${describeError(error as NodeJS.ErrnoException)}`, {
+              place: {line: 1, column: 1},
               ruleId: 'unreadable',
               source: 'policy-press'
             })

@@ -1,0 +1,170 @@
+/**
+ * The command line end to end, in-process: help and errors are compared whole
+ * with golden files in tests/fixtures/cli/ (`UPDATE=1` rewrites them); bad
+ * input must give a positioned message, the right exit code, and leave the
+ * other documents built.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {golden, makeProject, repoRoot, runCli} from '../helpers.js'
+
+const goldenDir = path.join(repoRoot, 'tests/fixtures/cli')
+const good = '---\ntitle: Good document\n---\n\n## Text\n\nFine.\n'
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false
+  )
+}
+
+describe('usage', () => {
+  it('prints help from the flag table', async () => {
+    const run = await runCli(['--help'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe(await golden(path.join(goldenDir, 'help.txt'), run.stdout))
+  })
+
+  it('prints help for a command', async () => {
+    const run = await runCli(['build', '--help'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe(await golden(path.join(goldenDir, 'help-build.txt'), run.stdout))
+  })
+
+  it('prints the version of package.json', async () => {
+    const run = await runCli(['--version'])
+    const pkg = JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8'))
+    expect(run).toEqual({code: 0, stdout: `${pkg.version}\n`, stderr: ''})
+  })
+
+  it.each([
+    [['frobnicate'], 'Unknown command `frobnicate`'],
+    [['build', '--frob'], "Unknown option '--frob'"],
+    [['build', '--format', 'docx'], 'Unexpected `docx` for `--format`'],
+    [['build', 'extra'], 'Unexpected argument `extra`'],
+    [['config-schema', '--lang', 'de'], 'Unexpected flag `--lang` for `config-schema`'],
+    [[], 'Missing command']
+  ])('rejects %j with exit code 2', async (argv, message) => {
+    const run = await runCli(argv)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain(message)
+    expect(run.stderr).toContain('policy-press --help')
+  })
+
+  it('rejects an unknown language or document', async () => {
+    const root = await makeProject({'documents/a.md': good})
+    const lang = await runCli(['build', '--root', root, '--lang', 'fr'])
+    expect(lang.code).toBe(2)
+    expect(lang.stderr).toBe('policy-press: Unknown language `fr`, expected one of `en`, `de`, `et`, `lv`, `lt`\n')
+    const doc = await runCli(['build', '--root', root, '--doc', 'b'])
+    expect(doc.code).toBe(2)
+    expect(doc.stderr).toBe('policy-press: Unknown document `b`, expected one of `a`\n')
+  })
+
+  it('rejects a root that does not exist', async () => {
+    const run = await runCli(['build', '--root', '/nonexistent/policy-press'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('Cannot find the folder `/nonexistent/policy-press`')
+  })
+})
+
+describe('build with defaults', () => {
+  it('builds a folder that has only documents/', async () => {
+    const root = await makeProject({'documents/only.md': good})
+    const run = await runCli(['build', '--root', root])
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toBe('')
+    for (const lang of ['en', 'de', 'et', 'lv', 'lt']) {
+      const html = await fs.readFile(path.join(root, `dist/${lang}/only.html`), 'utf8')
+      expect(html).toContain(`<html lang="${lang}">`)
+    }
+    expect(await exists(path.join(root, 'dist/index.html'))).toBe(true)
+    expect(await exists(path.join(root, 'dist/assets/fonts/source-serif-4-latin-ext-400-normal.woff2'))).toBe(true)
+  })
+
+  it('honours --out, --lang and --doc', async () => {
+    const root = await makeProject({'documents/a.md': good, 'documents/b.md': good})
+    const run = await runCli(['build', '--root', root, '--out', 'site', '--lang', 'en,lv', '--doc', 'b'], root)
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/^Built 2 pages \(1 document × 2 languages\)/)
+    expect(await exists(path.join(root, 'site/lv/b.html'))).toBe(true)
+    expect(await exists(path.join(root, 'site/de/b.html'))).toBe(false)
+    expect(await exists(path.join(root, 'site/en/a.html'))).toBe(false)
+  })
+
+  it('writes nothing on a rebuild with no change', async () => {
+    const root = await makeProject({'documents/a.md': good})
+    await runCli(['build', '--root', root])
+    const before = (await fs.stat(path.join(root, 'dist/en/a.html'))).mtimeMs
+    const run = await runCli(['build', '--root', root])
+    expect(run.stdout).toMatch(/\(0 written, \d+ unchanged\)/)
+    expect((await fs.stat(path.join(root, 'dist/en/a.html'))).mtimeMs).toBe(before)
+  })
+})
+
+describe('bad input', () => {
+  /** Build `files`, then compare exit code and messages with a golden file. */
+  async function buildBad(name: string, files: Record<string, string>, setup?: (root: string) => Promise<void>) {
+    const root = await makeProject({'documents/good.md': good, ...files})
+    await setup?.(root)
+    const run = await runCli(['build', '--root', root])
+    const report = `exit ${run.code}\n${run.stderr}`
+    expect(report).toBe(await golden(path.join(goldenDir, `${name}.txt`), report))
+    return {root, run}
+  }
+
+  it('broken YAML in front matter: positioned error, exit 1, others built', async () => {
+    const {root, run} = await buildBad('broken-yaml', {'documents/bad.md': '---\ntitle: A\nsummary: [unclosed\n---\n\nText.\n'})
+    expect(run.code).toBe(1)
+    expect(await exists(path.join(root, 'dist/en/good.html'))).toBe(true)
+    expect(await exists(path.join(root, 'dist/en/bad.html'))).toBe(false)
+  })
+
+  it('missing title: positioned error, exit 1, others built', async () => {
+    const {root, run} = await buildBad('missing-title', {'documents/bad.md': '---\nsubtitle: No title here\n---\n\nText.\n'})
+    expect(run.code).toBe(1)
+    expect(await exists(path.join(root, 'dist/de/good.html'))).toBe(true)
+  })
+
+  it('no front matter at all: error, exit 1', async () => {
+    const {run} = await buildBad('no-front-matter', {'documents/bad.md': '## Just text\n'})
+    expect(run.code).toBe(1)
+  })
+
+  it('wrong types in front matter: each key named at its place', async () => {
+    const {run} = await buildBad('front-matter-types', {
+      'documents/bad.md': '---\ntitle: T\ntype: white-paper\nversion: 1.0\ndate: 23 May 2025\nauthors:\n  - name: A\n    role: x\n---\n\nText.\n'
+    })
+    expect(run.code).toBe(1)
+  })
+
+  it('an unreadable file: error, exit 1, others built', async () => {
+    const {root, run} = await buildBad('unreadable', {}, async (root) => {
+      await fs.symlink(path.join(root, 'nowhere.md'), path.join(root, 'documents/broken.md'))
+    })
+    expect(run.code).toBe(1)
+    expect(await exists(path.join(root, 'dist/lt/good.html'))).toBe(true)
+  })
+
+  it('a link to a missing document: positioned warning, exit 0', async () => {
+    const {root, run} = await buildBad('missing-document', {'documents/links.md': '---\ntitle: L\n---\n\nSee [the plan](plan.md) and [ok](good.md#text).\n'})
+    expect(run.code).toBe(0)
+    expect(await fs.readFile(path.join(root, 'dist/de/links.html'), 'utf8')).toContain('<a href="good.html#text">ok</a>')
+  })
+
+  it('an unknown config key: exit 2, key and place named', async () => {
+    const {run} = await buildBad('config-unknown-key', {'policy-press.config.yaml': 'source: en\nsite:\n  title: Publications\n  colour: blue\n'})
+    expect(run.code).toBe(2)
+  })
+
+  it('a wrong type in config: exit 2, key path and expectation named', async () => {
+    const {run} = await buildBad('config-wrong-type', {'policy-press.config.yaml': 'targets: de\npdf:\n  paper: A5\n'})
+    expect(run.code).toBe(2)
+  })
+
+  it('broken YAML in config: exit 2', async () => {
+    const {run} = await buildBad('config-broken-yaml', {'policy-press.config.yaml': 'source: en\ntargets: [de, et\n'})
+    expect(run.code).toBe(2)
+  })
+})
