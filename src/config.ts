@@ -59,11 +59,12 @@ export const configSchema = z
     deepl: deepl.prefault({}).describe('Machine pre-translation with DeepL')
   })
   .superRefine((value, context) => {
-    if (value.targets.includes(value.source)) {
+    const sourceAt = value.targets.indexOf(value.source)
+    if (sourceAt !== -1) {
       context.addIssue({
         code: 'custom',
-        path: ['targets'],
-        message: `Unexpected source language \`${value.source}\` in \`targets\`, expected only languages to translate into`
+        path: ['targets', sourceAt],
+        message: `Unexpected source language \`${value.source}\`, expected only languages to translate into`
       })
     }
     const seen = new Set<string>()

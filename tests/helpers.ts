@@ -6,9 +6,17 @@ import {main} from '../src/cli/main.js'
 
 export const repoRoot = path.resolve(import.meta.dirname, '..')
 
+const made: string[] = []
+
+/** Remove every folder `makeProject` made (run after each test file, see tests/setup.ts). */
+export async function removeProjects(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => fs.rm(dir, {recursive: true, force: true})))
+}
+
 /** Write `files` (path → contents) into a new temporary folder and return it. */
 export async function makeProject(files: Record<string, string>): Promise<string> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'policy-press-test-'))
+  made.push(root)
   for (const [name, contents] of Object.entries(files)) {
     const full = path.join(root, name)
     await fs.mkdir(path.dirname(full), {recursive: true})

@@ -11,7 +11,7 @@ import Mustache from 'mustache'
 const entities: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
 
 /** Escape what HTML needs escaped in text and quoted attributes, and no more (Mustache's default also escapes `/` and `=`). */
-function escape(value: unknown): string {
+function escapeHtml(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (character) => entities[character]!)
 }
 
@@ -42,7 +42,7 @@ export function loadTemplates(dirs: string[]): Templates {
     find,
     render(name, view) {
       // Partials are loaded on first use: `{{> toc}}` reads `partials/toc.html`.
-      return Mustache.render(load(name), view, (partial) => load(path.join('partials', `${partial}.html`)), {escape})
+      return Mustache.render(load(name), view, (partial) => load(path.join('partials', `${partial}.html`)), {escape: escapeHtml})
     }
   }
 }
