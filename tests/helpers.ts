@@ -46,7 +46,7 @@ export async function runCli(argv: string[], cwd: string = repoRoot): Promise<Cl
 
 /** The body of a built page: what the Markdown became, without the page template. */
 export function pageBody(html: string): string {
-  const match = /<div class="document-body" lang="[^"]*">\n([\s\S]*?)\n {4}<\/div>\n {2}<\/main>/.exec(html)
+  const match = /<div class="document-body" lang="[^"]*">\n([\s\S]*?)\n\s*<\/div>\s*<\/main>/.exec(html)
   if (!match) throw new Error('No document body in page')
   return match[1]!
 }

@@ -1,14 +1,17 @@
 /**
  * mdast → sanitized hast → HTML for the body of a page, with the labels of
- * footnotes in the page's language. One processor per language, reused for
- * every document.
+ * footnotes in the page's language. One renderer per language, reused for
+ * every document. Raw HTML is re-parsed (rehype-raw, a whole HTML parser
+ * pass) only for trees that have some: most documents have none.
  */
 import type {Element, Root as HastRoot} from 'hast'
+import {toHtml} from 'hast-util-to-html'
 import type {Root} from 'mdast'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import {type Processor, unified} from 'unified'
+import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
 import type {UiStrings} from '../ui-strings.js'
 import {sanitizeSchema} from './sanitize.js'
@@ -26,21 +29,46 @@ function alignToClass() {
   }
 }
 
-export type HtmlProcessor = Processor<Root, Root, HastRoot, undefined, undefined>
+type HtmlProcessor = Processor<Root, Root, HastRoot, undefined, undefined>
 
-export function createHtmlProcessor(strings: UiStrings): HtmlProcessor {
-  return unified()
-    .use(remarkRehype, {
-      allowDangerousHtml: true,
-      clobberPrefix: '',
-      footnoteLabel: strings.footnotes,
-      footnoteLabelTagName: 'h2',
-      footnoteLabelProperties: {className: ['footnotes-title']},
-      footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
-        strings.backToContent.replace('{index}', String(referenceIndex + 1) + (rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''))
-    })
-    .use(rehypeRaw)
-    .use(rehypeSanitize, sanitizeSchema)
-    .use(alignToClass)
-    .freeze() as unknown as HtmlProcessor
+function createProcessor(strings: UiStrings, raw: boolean): HtmlProcessor {
+  const processor = unified().use(remarkRehype, {
+    allowDangerousHtml: raw,
+    clobberPrefix: '',
+    footnoteLabel: strings.footnotes,
+    footnoteLabelTagName: 'h2',
+    footnoteLabelProperties: {className: ['footnotes-title']},
+    footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
+      strings.backToContent.replace('{index}', String(referenceIndex + 1) + (rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''))
+  })
+  if (raw) processor.use(rehypeRaw)
+  // Sanitize even without raw HTML: Markdown links can carry `javascript:` URLs too.
+  return processor.use(rehypeSanitize, sanitizeSchema).use(alignToClass).freeze() as unknown as HtmlProcessor
+}
+
+function hasRawHtml(tree: Root): boolean {
+  let found = false
+  visit(tree, 'html', () => {
+    found = true
+    return false
+  })
+  return found
+}
+
+export interface HtmlRenderer {
+  /** The body HTML of a page from its (translated, transformed) tree. */
+  render(tree: Root, file: VFile | undefined): string
+}
+
+export function createHtmlRenderer(strings: UiStrings): HtmlRenderer {
+  let plain: HtmlProcessor | undefined
+  let withRaw: HtmlProcessor | undefined
+  return {
+    render(tree, file) {
+      const processor = hasRawHtml(tree)
+        ? (withRaw ??= createProcessor(strings, true))
+        : (plain ??= createProcessor(strings, false))
+      return toHtml(processor.runSync(tree, file))
+    }
+  }
 }

@@ -11,7 +11,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {mediaAssets, templateAssets} from '../html/assets.js'
 import {loadTemplates} from '../html/templates.js'
-import {createHtmlProcessor, type HtmlProcessor} from '../html/to-html.js'
+import {createHtmlRenderer} from '../html/to-html.js'
 import {indexSite} from '../markdown/site-index.js'
 import {loadProject, type ProjectOptions} from '../project.js'
 import {loadUiStrings} from '../ui-strings.js'
@@ -60,10 +60,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const documents = (await read(project)).map(parse)
   const index = indexSite(documents, project.root)
   const templates = loadTemplates(project.templateDirs)
-  const processors = new Map<string, HtmlProcessor>(
-    project.languages.map((lang) => [lang, createHtmlProcessor(ui.strings.get(lang)!)])
-  )
-  const context = {project, templates, strings: ui.strings, processors, version}
+  const renderers = new Map(project.languages.map((lang) => [lang, createHtmlRenderer(ui.strings.get(lang)!)]))
+  const context = {project, templates, strings: ui.strings, renderers, version}
   const assets = new Set<string>()
   const pages: Page[] = []
   const buildable = documents.filter((document) => !document.fatal && document.meta)

@@ -4,9 +4,8 @@
  * `hreflang` alternates, the notice for pages not yet translated.
  */
 import type {Root, RootContent} from 'mdast'
-import {toHtml} from 'hast-util-to-html'
 import {localize} from '../config.js'
-import type {HtmlProcessor} from '../html/to-html.js'
+import type {HtmlRenderer} from '../html/to-html.js'
 import type {Templates} from '../html/templates.js'
 import {tableOfContents} from '../html/toc.js'
 import type {Project} from '../project.js'
@@ -23,7 +22,7 @@ export interface RenderContext {
   project: Project
   templates: Templates
   strings: Map<string, UiStrings>
-  processors: Map<string, HtmlProcessor>
+  renderers: Map<string, HtmlRenderer>
   version: string
 }
 
@@ -59,9 +58,8 @@ export function renderHtml(document: TranslatedDocument, context: RenderContext)
   const slug = document.document.source.slug
   const meta = document.document.meta!
   const strings = context.strings.get(lang)!
-  const processor = context.processors.get(lang)!
   const tree = mergeChapters(document)
-  const body = toHtml(processor.runSync(tree, document.chapters[0]?.file), {allowDangerousHtml: false})
+  const body = context.renderers.get(lang)!.render(tree, document.chapters[0]?.file)
   const untranslated = document.state === 'untranslated'
   const view = {
     lang,
