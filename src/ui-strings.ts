@@ -12,7 +12,7 @@ import {z} from 'zod'
 import {documentTypes} from './markdown/front-matter.js'
 import {parseYaml, reportZodIssues} from './yaml-source.js'
 
-const packageTranslations = fileURLToPath(new URL('../translations/', import.meta.url))
+export const packageTranslations = fileURLToPath(new URL('../translations/', import.meta.url))
 
 const text = z.string().min(1)
 

@@ -32,6 +32,7 @@ export const flags: Flag[] = [
   {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build']},
   {name: 'doc', type: 'list', arg: 'LIST', description: 'Only these documents, by slug, comma-separated (default: all)', commands: ['build']},
   {name: 'format', type: 'list', arg: 'LIST', description: 'Output formats (default: html)', commands: ['build'], choices: ['html']},
+  {name: 'force', type: 'boolean', description: 'Build even if nothing changed since the last build', commands: ['build']},
   {name: 'quiet', short: 'q', type: 'boolean', description: 'Print only warnings and errors', commands: '*'},
   {name: 'color', type: 'boolean', description: 'Force colours in messages (default: on a terminal)', commands: '*'},
   {name: 'no-color', type: 'boolean', description: 'Never use colours in messages', commands: '*'},

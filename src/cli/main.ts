@@ -32,7 +32,8 @@ async function runBuild(options: CliOptions, io: Io): Promise<number> {
     out: options.out === undefined ? undefined : path.resolve(io.cwd, options.out),
     langs: options.lang,
     docs: options.doc,
-    formats: options.format as Array<'html'> | undefined
+    formats: options.format as Array<'html'> | undefined,
+    force: options.force
   })
   const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
   if (report) io.stderr.write(`${report}\n`)
@@ -44,8 +45,11 @@ async function runBuild(options: CliOptions, io: Io): Promise<number> {
   if (!options.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2)
     const pages = result.pages.length - 1
+    const where = `${path.relative(io.cwd, result.out) || '.'}/`
     io.stdout.write(
-      `Built ${pages} page${pages === 1 ? '' : 's'} (${result.documents.built} document${result.documents.built === 1 ? '' : 's'} × ${result.languages.length} language${result.languages.length === 1 ? '' : 's'}) and the index in ${seconds} s → ${path.relative(io.cwd, result.out) || '.'}/ (${result.written} written, ${result.unchanged} unchanged)\n`
+      result.upToDate
+        ? `Up to date: nothing changed since the last build of ${where} (${seconds} s; --force rebuilds)\n`
+        : `Built ${pages} page${pages === 1 ? '' : 's'} (${result.documents.built} document${result.documents.built === 1 ? '' : 's'} × ${result.languages.length} language${result.languages.length === 1 ? '' : 's'}) and the index in ${seconds} s → ${where} (${result.written} written, ${result.unchanged} unchanged)\n`
     )
   }
   return hasFatal(result.files) ? 1 : 0

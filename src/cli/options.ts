@@ -12,6 +12,7 @@ export interface CliOptions {
   lang: string[] | undefined
   doc: string[] | undefined
   format: string[] | undefined
+  force: boolean
   quiet: boolean
   color: boolean | undefined
   help: boolean
@@ -71,6 +72,7 @@ export function parseOptions(argv: string[]): CliOptions {
     lang: list('lang'),
     doc: list('doc'),
     format: list('format'),
+    force: values.force === true,
     quiet: values.quiet === true,
     color: values.color === true ? true : values['no-color'] === true ? false : undefined,
     help,

@@ -5,42 +5,38 @@
  *   read → parse → (index the site) → translate → transform → render-html → write
  *
  * Problems are collected as messages on the files they concern; a document
- * with a fatal message is skipped and the others are still built.
+ * with a fatal message is skipped and the others are still built. A build
+ * whose inputs match the last one's fingerprint does nothing but check its
+ * outputs (the stages are loaded only when there is work for them).
  */
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {mediaAssets, templateAssets} from '../html/assets.js'
-import {loadTemplates} from '../html/templates.js'
-import {createHtmlRenderer} from '../html/to-html.js'
-import {indexSite} from '../markdown/site-index.js'
 import {loadProject, type ProjectOptions} from '../project.js'
 import {loadUiStrings} from '../ui-strings.js'
 import {version} from '../version.js'
-import {parse} from './parse.js'
-import {read} from './read.js'
-import {type Page, renderHtml} from './render-html.js'
-import {renderIndex} from './render-index.js'
-import {transform} from './transform.js'
-import {translate} from './translate.js'
-import {write} from './write.js'
+import {filesOf, fingerprint, messagesOf, readManifest, writeManifest} from './fingerprint.js'
 
 export interface BuildOptions extends ProjectOptions {
   /** Output folder (default: `ROOT/dist`). */
   out?: string | undefined
   /** Output formats (default: `['html']`). */
   formats?: Array<'html'> | undefined
+  /** Build even when nothing changed since the last build (default: `false`). */
+  force?: boolean | undefined
 }
 
 export interface BuildResult {
   /** Every file with messages: sources, config, UI strings. */
   files: VFile[]
-  /** Pages built, per language. */
-  pages: Page[]
+  /** Paths of the pages built, relative to `out`. */
+  pages: string[]
   documents: {built: number; skipped: number}
   languages: string[]
   out: string
   written: number
   unchanged: number
+  /** `true` when nothing changed since the last build, so nothing was done. */
+  upToDate: boolean
 }
 
 export function hasFatal(files: VFile[]): boolean {
@@ -50,20 +46,41 @@ export function hasFatal(files: VFile[]): boolean {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const project = await loadProject(options)
   const out = path.resolve(project.root, options.out ?? 'dist')
-  const empty = {pages: [], documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0}
-  if (project.configFile && hasFatal([project.configFile])) return {...empty, files: [project.configFile]}
+  const result = {pages: [], documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false}
+  if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile]}
+
+  const print = await fingerprint(project, {out, docs: options.docs, formats: options.formats})
+  const last = options.force ? undefined : await readManifest(project, out, print)
+  if (last) {
+    const pages = last.outputs.map((output) => output.path).filter((file) => file.endsWith('.html'))
+    return {...result, files: filesOf(last.messages, project.root), pages, documents: last.documents, unchanged: last.outputs.length, upToDate: true}
+  }
+
+  const [{read}, {parse}, {indexSite}, {translate}, {transform}, {renderHtml}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}] =
+    await Promise.all([
+      import('./read.js'),
+      import('./parse.js'),
+      import('../markdown/site-index.js'),
+      import('./translate.js'),
+      import('./transform.js'),
+      import('./render-html.js'),
+      import('./render-index.js'),
+      import('./write.js'),
+      import('../html/to-html.js'),
+      import('../html/templates.js'),
+      import('../html/assets.js')
+    ])
 
   const ui = await loadUiStrings(project.translationsDir, project.root, project.languages)
   const settingsFiles = [...(project.configFile ? [project.configFile] : []), ...ui.files]
-  if (hasFatal(ui.files)) return {...empty, files: settingsFiles}
+  if (hasFatal(ui.files)) return {...result, files: settingsFiles}
 
   const documents = (await read(project)).map(parse)
   const index = indexSite(documents, project.root)
-  const templates = loadTemplates(project.templateDirs)
   const renderers = new Map(project.languages.map((lang) => [lang, createHtmlRenderer(ui.strings.get(lang)!)]))
-  const context = {project, templates, strings: ui.strings, renderers, version}
+  const context = {project, templates: loadTemplates(project.templateDirs), strings: ui.strings, renderers, version}
   const assets = new Set<string>()
-  const pages: Page[] = []
+  const pages = []
   const buildable = documents.filter((document) => !document.fatal && document.meta)
 
   for (const document of buildable) {
@@ -76,14 +93,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   pages.push(renderIndex(documents, context))
 
-  const written = await write(out, pages, [...templateAssets(project.templateDirs), ...mediaAssets(project.root, assets)])
-  const sourceFiles = documents.flatMap((document) => document.files)
-  return {
-    files: [...settingsFiles, ...sourceFiles].filter((file) => file.messages.length > 0),
-    pages,
-    documents: {built: buildable.length, skipped: documents.length - buildable.length},
-    languages: project.languages,
-    out,
-    ...written
+  const outputs = [...templateAssets(project.templateDirs), ...mediaAssets(project.root, assets)]
+  const written = await write(out, pages, outputs)
+  const files = [...settingsFiles, ...documents.flatMap((document) => document.files)].filter((file) => file.messages.length > 0)
+  const summary = {documents: {built: buildable.length, skipped: documents.length - buildable.length}}
+  if (!hasFatal(files)) {
+    await writeManifest(project, out, {fingerprint: print, outputs: written.outputs, messages: messagesOf(files), ...summary})
   }
+  return {...result, ...summary, files, pages: pages.map((page) => page.path), written: written.written, unchanged: written.unchanged}
 }

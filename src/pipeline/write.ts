@@ -12,6 +12,8 @@ import type {Page} from './render-html.js'
 export interface WriteResult {
   written: number
   unchanged: number
+  /** Every output with its size, for the build manifest. */
+  outputs: Array<{path: string; size: number}>
 }
 
 export async function writeAtomic(file: string, contents: string | Buffer): Promise<void> {
@@ -37,7 +39,7 @@ async function same(file: string, contents: Buffer): Promise<boolean> {
 }
 
 export async function write(out: string, pages: Page[], assets: Asset[]): Promise<WriteResult> {
-  const result: WriteResult = {written: 0, unchanged: 0}
+  const result: WriteResult = {written: 0, unchanged: 0, outputs: []}
   const jobs = [
     ...pages.map((page) => ({target: page.path, load: async () => Buffer.from(page.contents, 'utf8')})),
     ...assets.map((asset) => ({target: asset.path, load: () => fs.readFile(asset.from)}))
@@ -46,6 +48,7 @@ export async function write(out: string, pages: Page[], assets: Asset[]): Promis
     jobs.map(async (job) => {
       const target = path.join(out, ...job.target.split('/'))
       const contents = await job.load()
+      result.outputs.push({path: job.target, size: contents.length})
       if (await same(target, contents)) {
         result.unchanged++
       } else {
@@ -54,5 +57,6 @@ export async function write(out: string, pages: Page[], assets: Asset[]): Promis
       }
     })
   )
+  result.outputs.sort((a, b) => a.path.localeCompare(b.path))
   return result
 }

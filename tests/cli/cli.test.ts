@@ -93,13 +93,30 @@ describe('build with defaults', () => {
     expect(await exists(path.join(root, 'site/en/a.html'))).toBe(false)
   })
 
-  it('writes nothing on a rebuild with no change', async () => {
-    const root = await makeProject({'documents/a.md': good})
-    await runCli(['build', '--root', root])
+  it('does nothing on a rebuild with no change, but repeats the warnings', async () => {
+    const root = await makeProject({'documents/a.md': '---\ntitle: A\n---\n\nSee [b](b.md).\n'})
+    const first = await runCli(['build', '--root', root])
+    expect(first.stderr).toContain('Cannot find document `b.md`')
     const before = (await fs.stat(path.join(root, 'dist/en/a.html'))).mtimeMs
-    const run = await runCli(['build', '--root', root])
-    expect(run.stdout).toMatch(/\(0 written, \d+ unchanged\)/)
+    const again = await runCli(['build', '--root', root])
+    expect(again.stdout).toMatch(/^Up to date/)
+    expect(again.stderr).toBe(first.stderr)
     expect((await fs.stat(path.join(root, 'dist/en/a.html'))).mtimeMs).toBe(before)
+  })
+
+  it('rebuilds when a document changes or an output is gone, writing only what changed', async () => {
+    const root = await makeProject({'documents/a.md': good, 'documents/b.md': good})
+    await runCli(['build', '--root', root])
+    await fs.writeFile(path.join(root, 'documents/a.md'), good.replace('Fine.', 'Changed.'))
+    const changed = await runCli(['build', '--root', root])
+    // Five pages of `a` and the index are unaffected… except `a` itself in five languages.
+    expect(changed.stdout).toMatch(/\(5 written, \d+ unchanged\)/)
+    expect(await fs.readFile(path.join(root, 'dist/lt/a.html'), 'utf8')).toContain('Changed.')
+    await fs.rm(path.join(root, 'dist/de/b.html'))
+    const repaired = await runCli(['build', '--root', root])
+    expect(repaired.stdout).toMatch(/\(1 written, \d+ unchanged\)/)
+    const forced = await runCli(['build', '--root', root, '--force'])
+    expect(forced.stdout).toMatch(/^Built 10 pages/)
   })
 })
 
