@@ -81,7 +81,7 @@ function dangers(tree: Root): string[] {
       if (key === 'style') found.push(`${node.tagName}[style]`)
       if (urlProperties.includes(key)) {
         // Browsers drop control characters and spaces inside a scheme, so the check does too.
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+        // eslint-disable-next-line no-control-regex -- matching control characters is the point
         const url = String(value).replace(/[\u0000-\u0020]/g, '').toLowerCase()
         if (/^(javascript|vbscript|data):/.test(url)) found.push(`${node.tagName}[${key}=${value}]`)
         if (key === 'srcDoc' || key === 'formAction' || key === 'background') found.push(`${node.tagName}[${key}]`)
