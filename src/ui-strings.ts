@@ -69,20 +69,17 @@ export interface LoadedUiStrings {
 /** Load the strings of every language in `languages`, falling back to English. */
 export async function loadUiStrings(translationsDir: string, root: string, languages: string[]): Promise<LoadedUiStrings> {
   const files: VFile[] = []
-  const english = {
-    ...(await readStrings(packageTranslations, 'en', files, root)),
-    ...(await readStrings(translationsDir, 'en', files, root))
-  } as UiStrings
+  // The project's own strings over the shipped ones; when the project is policy-press itself they are one folder.
+  const dirs = path.resolve(translationsDir) === path.resolve(packageTranslations) ? [translationsDir] : [packageTranslations, translationsDir]
+  const layered = async (lang: string): Promise<PartialUiStrings> => {
+    const layers = await Promise.all(dirs.map((dir) => readStrings(dir, lang, files, root)))
+    return layers.reduce((merged, layer) => ({...merged, ...layer, documentTypes: {...merged.documentTypes, ...layer.documentTypes}}), {})
+  }
+  const english = (await layered('en')) as UiStrings
   const strings = new Map<string, UiStrings>()
   for (const lang of languages) {
-    const own = await readStrings(translationsDir, lang, files, root)
-    const shipped = path.resolve(translationsDir) === path.resolve(packageTranslations) ? {} : await readStrings(packageTranslations, lang, files, root)
-    strings.set(lang, {
-      ...english,
-      ...shipped,
-      ...own,
-      documentTypes: {...english.documentTypes, ...shipped.documentTypes, ...own.documentTypes}
-    })
+    const own = lang === 'en' ? english : await layered(lang)
+    strings.set(lang, {...english, ...own, documentTypes: {...english.documentTypes, ...own.documentTypes}})
   }
   return {strings, files}
 }
