@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import {reporter} from 'vfile-reporter'
-import {configFileName, configJsonSchema} from '../config.js'
+import {configJsonSchema} from '../config.js'
 import {build, hasFatal} from '../pipeline/index.js'
 import {ProjectError} from '../project.js'
 import {version} from '../version.js'
@@ -37,11 +37,7 @@ async function runBuild(options: CliOptions, io: Io): Promise<number> {
   })
   const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
   if (report) io.stderr.write(`${report}\n`)
-  // A broken config or UI strings file is a configuration error, not a content one.
-  const settingsBroken = result.files.some(
-    (file) => (file.path === configFileName || file.path.endsWith('ui.yaml')) && file.messages.some((message) => message.fatal)
-  )
-  if (settingsBroken) return 2
+  if (result.settingsInvalid) return 2
   if (!options.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2)
     const pages = result.pages.length - 1

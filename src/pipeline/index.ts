@@ -37,6 +37,8 @@ export interface BuildResult {
   unchanged: number
   /** `true` when nothing changed since the last build, so nothing was done. */
   upToDate: boolean
+  /** `true` when the config or UI strings are invalid, so nothing was built (a usage error, not a content one). */
+  settingsInvalid: boolean
 }
 
 export function hasFatal(files: VFile[]): boolean {
@@ -46,8 +48,8 @@ export function hasFatal(files: VFile[]): boolean {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const project = await loadProject(options)
   const out = path.resolve(project.root, options.out ?? 'dist')
-  const result = {pages: [], documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false}
-  if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile]}
+  const result = {pages: [], documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false}
+  if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
 
   const print = await fingerprint(project, {out, docs: options.docs, formats: options.formats})
   const last = options.force ? undefined : await readManifest(project, out, print)
@@ -73,7 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const ui = await loadUiStrings(project.translationsDir, project.root, project.languages)
   const settingsFiles = [...(project.configFile ? [project.configFile] : []), ...ui.files]
-  if (hasFatal(ui.files)) return {...result, files: settingsFiles}
+  if (hasFatal(ui.files)) return {...result, files: settingsFiles, settingsInvalid: true}
 
   const documents = (await read(project)).map(parse)
   const index = indexSite(documents, project.root)
