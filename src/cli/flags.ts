@@ -23,14 +23,15 @@ export interface Command {
 
 export const commands: Command[] = [
   {name: 'build', summary: 'Build every document in every language into the output folder'},
+  {name: 'sync', summary: 'Create or update the PO file of every document and target language from the source'},
   {name: 'config-schema', summary: 'Print the JSON schema of policy-press.config.yaml (for editors)'}
 ]
 
 export const flags: Flag[] = [
   {name: 'root', type: 'string', arg: 'DIR', description: 'Project folder with documents/, translations/ and an optional policy-press.config.yaml (default: the current folder)', commands: '*'},
   {name: 'out', type: 'string', arg: 'DIR', description: 'Output folder (default: ROOT/dist)', commands: ['build']},
-  {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build']},
-  {name: 'doc', type: 'list', arg: 'LIST', description: 'Only these documents, by slug, comma-separated (default: all)', commands: ['build']},
+  {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build', 'sync']},
+  {name: 'doc', type: 'list', arg: 'LIST', description: 'Only these documents, by slug, comma-separated (default: all)', commands: ['build', 'sync']},
   {name: 'format', type: 'list', arg: 'LIST', description: 'Output formats (default: html)', commands: ['build'], choices: ['html']},
   {name: 'force', type: 'boolean', description: 'Build even if nothing changed since the last build', commands: ['build']},
   {name: 'quiet', short: 'q', type: 'boolean', description: 'Print only warnings and errors', commands: '*'},

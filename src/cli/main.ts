@@ -51,6 +51,19 @@ async function runBuild(options: CliOptions, io: Io): Promise<number> {
   return hasFatal(result.files) ? 1 : 0
 }
 
+async function runSync(options: CliOptions, io: Io): Promise<number> {
+  const {sync} = await import('../catalog/sync.js')
+  const result = await sync({root: path.resolve(io.cwd, options.root), langs: options.lang, docs: options.doc})
+  const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
+  if (report) io.stderr.write(`${report}\n`)
+  if (result.files.some((file) => file.path === 'policy-press.config.yaml' && file.messages.some((message) => message.fatal))) return 2
+  if (!options.quiet) {
+    const total = result.created.length + result.updated.length + result.unchanged.length
+    io.stdout.write(`Synced ${total} PO file${total === 1 ? '' : 's'}: ${result.created.length} created, ${result.updated.length} updated, ${result.unchanged.length} unchanged\n`)
+  }
+  return hasFatal(result.files) ? 1 : 0
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let options: CliOptions
   try {
@@ -74,6 +87,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (options.command) {
       case 'build':
         return await runBuild(options, io)
+      case 'sync':
+        return await runSync(options, io)
       case 'config-schema':
         io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`)
         return 0

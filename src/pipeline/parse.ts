@@ -36,6 +36,8 @@ export interface ParsedDocument {
   chapters: Chapter[]
   /** `undefined` when the front matter is invalid; such a document is not built. */
   meta: FrontMatter | undefined
+  /** Line of each front-matter key in the first file, for PO references. */
+  metaLines: Record<string, number>
   /** Every id a link may point at: headings, explicit ids, ids in raw HTML. */
   anchors: Set<string>
   /** `true` when a file of the document has a fatal message. */
@@ -46,12 +48,20 @@ const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use
 
 export function parse(document: ReadDocument): ParsedDocument {
   const chapters: Chapter[] = []
+  const metaLines: Record<string, number> = {}
   let meta: FrontMatter | undefined
   for (const [index, file] of document.files.entries()) {
     if (file.messages.some((message) => message.fatal)) continue
     const tree = markdown.parse(file)
     if (index === 0) {
       meta = readFrontMatter(tree, file, frontMatterSchema)
+      const yaml = tree.children[0]
+      if (yaml?.type === 'yaml') {
+        for (const [offset, line] of yaml.value.split('\n').entries()) {
+          const key = /^([A-Za-z]+)\s*:/.exec(line)?.[1]
+          if (key) metaLines[key] = (yaml.position?.start.line ?? 1) + 1 + offset
+        }
+      }
       chapters.push({file, tree, meta: undefined, anchor: undefined})
     } else {
       chapters.push({file, tree, meta: readFrontMatter(tree, file, chapterFrontMatterSchema), anchor: undefined})
@@ -62,5 +72,5 @@ export function parse(document: ReadDocument): ParsedDocument {
   const fatal = document.files.some((file) => file.messages.some((message) => message.fatal))
   shiftHeadings(chapters.map((chapter) => chapter.tree))
   const anchors = assignHeadingIds(chapters)
-  return {source: document.source, files: document.files, chapters, meta: fatal ? undefined : meta, anchors, fatal}
+  return {source: document.source, files: document.files, chapters, meta: fatal ? undefined : meta, metaLines, anchors, fatal}
 }

@@ -1,0 +1,94 @@
+/**
+ * The catalogs of a project, merged in memory with the current source. Every
+ * command that reads translations (sync, status, build) starts here, so they
+ * agree on what is current, stale and missing, whether or not sync ran.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import type {ParsedDocument} from '../pipeline/parse.js'
+import type {Project} from '../project.js'
+import {extractSegments, type SourceSegment} from '../segments/extract.js'
+import {segmentationVersion} from '../segments/segment.js'
+import {mergeCatalog, type MergeResult} from './merge.js'
+import {readCatalog} from './po.js'
+
+export interface LoadedCatalog {
+  slug: string
+  lang: string
+  /** Absolute path of the PO file. */
+  path: string
+  /** The PO file, with its text and any messages. */
+  file: VFile
+  /** Whether the file exists. */
+  exists: boolean
+  /** `undefined` when the file is broken: it must then be left alone. */
+  merge: MergeResult | undefined
+  segments: SourceSegment[]
+}
+
+export function catalogPath(project: Project, lang: string, slug: string): string {
+  return path.join(project.translationsDir, lang, `${slug}.po`)
+}
+
+function headersFor(project: Project, lang: string, slug: string, existing: boolean): Record<string, string> {
+  return {
+    'Project-Id-Version': slug,
+    Language: lang,
+    'MIME-Version': '1.0',
+    'Content-Type': 'text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding': '8bit',
+    ...(existing ? {} : {'X-Generator': 'policy-press'}),
+    'X-Policy-Press-Source-Language': project.config.source,
+    'X-Policy-Press-Segmentation': String(segmentationVersion)
+  }
+}
+
+export async function loadCatalogs(project: Project, documents: ParsedDocument[], languages: string[]): Promise<LoadedCatalog[]> {
+  const jobs = documents
+    .filter((document) => document.meta && !document.fatal)
+    .flatMap((document) => {
+      const segments = extractSegments(document)
+      return languages.map((lang) => ({document, lang, segments}))
+    })
+  return Promise.all(
+    jobs.map(async ({document, lang, segments}) => {
+      const slug = document.source.slug
+      const full = catalogPath(project, lang, slug)
+      const file = new VFile({path: path.relative(project.root, full), cwd: project.root})
+      const old = await readCatalog(full, file)
+      if (old === null) return {slug, lang, path: full, file, exists: true, merge: undefined, segments}
+      const made = Number(old?.headers['X-Policy-Press-Segmentation'] ?? segmentationVersion)
+      if (made > segmentationVersion) {
+        file.message(
+          `Unexpected segmentation version ${made}, expected ${segmentationVersion} or older: this file was written by a newer policy-press`,
+          {place: {line: 1, column: 1}, ruleId: 'po-version', source: 'policy-press'}
+        ).fatal = true
+        return {slug, lang, path: full, file, exists: true, merge: undefined, segments}
+      }
+      const merge = mergeCatalog(old, segments, headersFor(project, lang, slug, old !== undefined))
+      return {slug, lang, path: full, file, exists: old !== undefined, merge, segments}
+    })
+  )
+}
+
+/** PO files under `translations/<lang>/` that belong to no document: a warning each. */
+export async function strayCatalogs(project: Project, documents: ParsedDocument[], languages: string[]): Promise<VFile[]> {
+  const slugs = new Set(documents.map((document) => document.source.slug))
+  const files: VFile[] = []
+  for (const lang of languages) {
+    const names = await fs.readdir(path.join(project.translationsDir, lang)).catch(() => [] as string[])
+    for (const name of names.filter((item) => item.endsWith('.po')).sort()) {
+      const slug = name.slice(0, -3)
+      if (slugs.has(slug) || project.documents.length !== documents.length) continue
+      const file = new VFile({path: path.relative(project.root, path.join(project.translationsDir, lang, name)), cwd: project.root})
+      file.message(`Unexpected PO file for unknown document \`${slug}\`, expected one of ${[...slugs].map((item) => `\`${item}\``).join(', ')}`, {
+        place: {line: 1, column: 1},
+        ruleId: 'unknown-document',
+        source: 'policy-press'
+      })
+      files.push(file)
+    }
+  }
+  return files
+}

@@ -1,0 +1,187 @@
+/**
+ * PO files: parsed and written with gettext-parser, kept in document order,
+ * with the line of each entry (for messages) and gettext's conventions:
+ * `#,  fuzzy` for stale translations, `#| msgid` for the source they were
+ * made from, `#~` for obsolete entries. Translators' own comments and flags
+ * survive every round trip.
+ */
+import fs from 'node:fs/promises'
+import {po} from 'gettext-parser'
+import type {VFile} from 'vfile'
+import {writeAtomic} from '../pipeline/write.js'
+
+export interface CatalogEntry {
+  msgid: string
+  msgstr: string
+  fuzzy: boolean
+  /** The source text the translation was made from (`#| msgid`), for stale entries. */
+  previous: string | undefined
+  references: string[]
+  /** Our comment (`#.`): block kind, heading path, author's note. */
+  extracted: string
+  /** The translator's own comment (`# `), never touched by policy-press. */
+  translator: string
+  /** Other flags (`no-wrap`, `machine`, …), kept as they are. */
+  flags: string[]
+  /** Line of the `msgid` in the file it was read from (0 for new entries). */
+  line: number
+}
+
+export interface Catalog {
+  headers: Record<string, string>
+  entries: CatalogEntry[]
+  obsolete: CatalogEntry[]
+}
+
+type ParsedEntry = {
+  msgid: string
+  msgstr?: string[]
+  msgctxt?: string
+  comments?: {translator?: string; extracted?: string; reference?: string; flag?: string; previous?: string}
+}
+
+/** Undo PO string escapes. */
+function unescape(value: string): string {
+  return value.replace(/\\(["\\ntr])/g, (_, character: string) => ({n: '\n', t: '\t', r: '\r'})[character] ?? character)
+}
+
+function escape(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')
+}
+
+/** `msgid "a" "b"` (possibly over several `#|` lines) → `ab`. */
+function parsePrevious(raw: string | undefined): string | undefined {
+  if (!raw) return undefined
+  const match = /^msgid\s+([\s\S]*)$/m.exec(raw.replace(/^msgctxt[^\n]*\n/, ''))
+  if (!match) return undefined
+  const strings = [...match[1]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((part) => unescape(part[1]!))
+  return strings.join('')
+}
+
+/** Line of each active and obsolete `msgid` in the text, by value, in file order. */
+function msgidLines(text: string): {active: Array<[string, number]>; obsolete: Array<[string, number]>} {
+  const lines = text.split('\n')
+  const active: Array<[string, number]> = []
+  const obsolete: Array<[string, number]> = []
+  for (let index = 0; index < lines.length; index++) {
+    const match = /^(#~\s*)?msgid\s+"((?:[^"\\]|\\.)*)"\s*$/.exec(lines[index]!)
+    if (!match) continue
+    const prefix = match[1] ? /^#~\s*"((?:[^"\\]|\\.)*)"\s*$/ : /^"((?:[^"\\]|\\.)*)"\s*$/
+    let value = unescape(match[2]!)
+    while (index + 1 < lines.length) {
+      const next = prefix.exec(lines[index + 1]!)
+      if (!next) break
+      value += unescape(next[1]!)
+      index++
+    }
+    ;(match[1] ? obsolete : active).push([value, index + 1])
+  }
+  return {active, obsolete}
+}
+
+function toEntries(section: Record<string, Record<string, ParsedEntry>> | undefined, lines: Array<[string, number]>): CatalogEntry[] {
+  const entries: CatalogEntry[] = []
+  const where = new Map<string, number>()
+  for (const [msgid, line] of lines) if (!where.has(msgid)) where.set(msgid, line)
+  for (const context of Object.values(section ?? {})) {
+    for (const entry of Object.values(context)) {
+      if (entry.msgid === '' && entry.msgctxt === undefined) continue
+      const flags = (entry.comments?.flag ?? '')
+        .split(/[,\n]/)
+        .map((flag) => flag.trim())
+        .filter(Boolean)
+      entries.push({
+        msgid: entry.msgid,
+        msgstr: entry.msgstr?.[0] ?? '',
+        fuzzy: flags.includes('fuzzy'),
+        previous: parsePrevious(entry.comments?.previous),
+        references: (entry.comments?.reference ?? '').split(/\s+/).filter(Boolean),
+        extracted: entry.comments?.extracted ?? '',
+        translator: entry.comments?.translator ?? '',
+        flags: flags.filter((flag) => flag !== 'fuzzy'),
+        line: where.get(entry.msgid) ?? 0
+      })
+    }
+  }
+  // gettext-parser keeps entries in objects, where keys such as "2025" jump to the front: restore file order.
+  return entries.sort((a, b) => a.line - b.line)
+}
+
+/** Parse a PO file; a syntax error becomes a fatal message at its line and gives `undefined`. */
+export function parseCatalog(text: string, file: VFile): Catalog | undefined {
+  let parsed: ReturnType<typeof po.parse>
+  try {
+    parsed = po.parse(text)
+  } catch (error) {
+    const reason = (error as Error).message.replace(/^Error parsing PO data: /, '')
+    const line = Number(/at line (\d+)/.exec(reason)?.[1] ?? 1)
+    file.message(`Cannot parse PO file: ${reason.replace(/ at line \d+\.?/, '').replace(/\.$/, '')}`, {
+      place: {line, column: 1},
+      ruleId: 'po-syntax',
+      source: 'policy-press'
+    }).fatal = true
+    return undefined
+  }
+  const lines = msgidLines(text)
+  return {
+    headers: {...(parsed.headers as Record<string, string>)},
+    entries: toEntries(parsed.translations as never, lines.active),
+    obsolete: toEntries(parsed.obsolete as never, lines.obsolete)
+  }
+}
+
+function toParsed(entry: CatalogEntry): ParsedEntry {
+  const flags = [...(entry.fuzzy ? ['fuzzy'] : []), ...entry.flags]
+  return {
+    msgid: entry.msgid,
+    msgstr: [entry.msgstr],
+    comments: {
+      translator: entry.translator,
+      extracted: entry.extracted,
+      reference: entry.references.join('\n'),
+      flag: flags.join(', '),
+      previous: entry.previous === undefined ? '' : `msgid "${escape(entry.previous)}"`
+    }
+  }
+}
+
+/** The PO text of a catalog, entries in the catalog's order. */
+export function serializeCatalog(catalog: Catalog): string {
+  const order = new Map<ParsedEntry, number>()
+  const section = (entries: CatalogEntry[]) => {
+    const table: Record<string, ParsedEntry> = {}
+    for (const entry of entries) {
+      const parsed = toParsed(entry)
+      order.set(parsed, order.size)
+      table[entry.msgid] = parsed
+    }
+    return {'': table}
+  }
+  const compiled = po.compile(
+    {charset: 'utf-8', headers: catalog.headers, translations: section(catalog.entries), obsolete: section(catalog.obsolete)} as never,
+    {sort: (a: ParsedEntry, b: ParsedEntry) => order.get(a)! - order.get(b)!} as never
+  )
+  return compiled.toString('utf8')
+}
+
+/** Read a PO file: `undefined` when it does not exist; `null` (with a message on `file`) when it is broken. */
+export async function readCatalog(path: string, file: VFile): Promise<Catalog | undefined | null> {
+  let text: string
+  try {
+    text = await fs.readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    file.message(`Cannot read PO file: ${(error as Error).message}`, {ruleId: 'unreadable', source: 'policy-press'}).fatal = true
+    return null
+  }
+  file.value = text
+  return parseCatalog(text, file) ?? null
+}
+
+/** Write a catalog atomically (temporary file, then rename); returns whether the bytes changed. */
+export async function writeCatalog(path: string, catalog: Catalog, before: string | undefined): Promise<boolean> {
+  const text = serializeCatalog(catalog)
+  if (text === before) return false
+  await writeAtomic(path, text)
+  return true
+}

@@ -1,0 +1,47 @@
+/**
+ * sync: create or update every PO file from the current source. Files are
+ * written atomically and only when their bytes change, so a second run
+ * changes nothing; a file that cannot be parsed is reported and left alone.
+ */
+import type {VFile} from 'vfile'
+import {loadProject, ProjectError, type ProjectOptions} from '../project.js'
+import {loadCatalogs, strayCatalogs} from './load.js'
+import {writeCatalog} from './po.js'
+
+export interface SyncResult {
+  files: VFile[]
+  created: string[]
+  updated: string[]
+  unchanged: string[]
+}
+
+export async function sync(options: ProjectOptions): Promise<SyncResult> {
+  const project = await loadProject(options)
+  const languages = targetLanguages(project.languages, project.config.source, options.langs)
+  const result: SyncResult = {files: [], created: [], updated: [], unchanged: []}
+  if (project.configFile?.messages.some((message) => message.fatal)) return {...result, files: [project.configFile]}
+  const [{read}, {parse}] = await Promise.all([import('../pipeline/read.js'), import('../pipeline/parse.js')])
+  const documents = (await read(project)).map(parse)
+  const catalogs = await loadCatalogs(project, documents, languages)
+  for (const catalog of catalogs) {
+    if (!catalog.merge) continue
+    const before = catalog.exists ? String(catalog.file.value) : undefined
+    const changed = await writeCatalog(catalog.path, catalog.merge.catalog, before)
+    const list = !catalog.exists ? result.created : changed ? result.updated : result.unchanged
+    list.push(catalog.file.path)
+  }
+  result.files = [
+    ...documents.flatMap((document) => document.files),
+    ...catalogs.map((catalog) => catalog.file),
+    ...(await strayCatalogs(project, documents, languages))
+  ].filter((file) => file.messages.length > 0)
+  return result
+}
+
+/** The target languages of a run: `--lang` may not name the source language. */
+export function targetLanguages(languages: string[], source: string, asked: string[] | undefined): string[] {
+  if (asked?.includes(source)) {
+    throw new ProjectError(`Unexpected source language \`${source}\` in \`--lang\`, expected target languages: it has no translations`)
+  }
+  return languages.filter((lang) => lang !== source)
+}

@@ -1,0 +1,52 @@
+/**
+ * The segments of a source document, as catalog entries: one per distinct
+ * text, in document order, with every place it occurs, what kind of block
+ * it is, where it sits, and the author's note.
+ */
+import type {ParsedDocument} from '../pipeline/parse.js'
+import {collectDefinitions} from './inline-markdown.js'
+import {blockSegments, describeSegment, type SegmentKind, segmentText} from './segment.js'
+
+export interface SourceSegment {
+  msgid: string
+  kind: SegmentKind
+  /** `documents/<file>:<line>` of every occurrence. */
+  references: string[]
+  /** "paragraph · Recommendations › Funding", then the author's note if any. */
+  comment: string
+}
+
+export const metaFields = ['title', 'subtitle', 'summary', 'keywords'] as const
+
+/** Distinct segments of `document` in order; a text that occurs twice is one entry with two references. */
+export function extractSegments(document: ParsedDocument): SourceSegment[] {
+  const byText = new Map<string, SourceSegment>()
+  const add = (msgid: string, kind: SegmentKind, reference: string, comment: string): void => {
+    if (msgid === '') return
+    const known = byText.get(msgid)
+    if (known) {
+      if (!known.references.includes(reference)) known.references.push(reference)
+      return
+    }
+    byText.set(msgid, {msgid, kind, references: [reference], comment})
+  }
+
+  const meta = document.meta
+  const first = document.chapters[0]?.file.path ?? document.source.files[0]!
+  if (meta) {
+    const reference = (field: string) => `${first}:${document.metaLines[field] ?? 1}`
+    add(meta.title, 'title', reference('title'), 'title')
+    if (meta.subtitle) add(meta.subtitle, 'subtitle', reference('subtitle'), 'subtitle')
+    if (meta.summary) add(meta.summary.replace(/[ \t\r\n]+/g, ' '), 'summary', reference('summary'), 'summary')
+    for (const keyword of meta.keywords) add(keyword, 'keyword', reference('keywords'), 'keyword')
+  }
+
+  for (const chapter of document.chapters) {
+    const definitions = collectDefinitions(chapter.tree)
+    for (const segment of blockSegments([chapter.tree])) {
+      const comment = describeSegment(segment.kind, segment.headings)
+      add(segmentText(segment, definitions), segment.kind, `${chapter.file.path}:${segment.line}`, segment.note ? `${comment}\n${segment.note}` : comment)
+    }
+  }
+  return [...byText.values()]
+}

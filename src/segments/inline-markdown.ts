@@ -1,0 +1,93 @@
+/**
+ * A block's inline content as the text a translator sees (the msgid), and
+ * back. The text is the block's inline Markdown, normalized so that
+ * re-wrapping the source never changes it: line breaks and runs of spaces
+ * become one space, reference links become inline links.
+ *
+ * Both directions put a zero-width space in front of the text, so that text
+ * which starts like a block ("1. Involve…", "- item", "# x") stays inline:
+ * it is neither escaped on the way out nor parsed as a list on the way in.
+ */
+import type {Definition, PhrasingContent, Root} from 'mdast'
+import {fromMarkdown} from 'mdast-util-from-markdown'
+import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm'
+import {toMarkdown} from 'mdast-util-to-markdown'
+import {gfm} from 'micromark-extension-gfm'
+import {visit} from 'unist-util-visit'
+
+const guard = '\u200B'
+const spaces = /[ \t\r\n]+/g
+
+export type Definitions = Map<string, Definition>
+
+export function collectDefinitions(tree: Root): Definitions {
+  const definitions: Definitions = new Map()
+  visit(tree, 'definition', (node: Definition) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
+  })
+  return definitions
+}
+
+/** Reference links and images become inline ones; text loses its line breaks. */
+function normalize(children: PhrasingContent[], definitions: Definitions): PhrasingContent[] {
+  const root = {type: 'paragraph' as const, children: structuredClone(children)}
+  visit(root, (node, index, parent) => {
+    if (node.type === 'text') {
+      node.value = node.value.replace(spaces, ' ')
+    } else if ((node.type === 'linkReference' || node.type === 'imageReference') && parent && index !== undefined) {
+      const definition = definitions.get(node.identifier)
+      if (!definition) return
+      const inline =
+        node.type === 'linkReference'
+          ? {type: 'link' as const, url: definition.url, title: definition.title ?? null, children: node.children}
+          : {type: 'image' as const, url: definition.url, title: definition.title ?? null, alt: node.alt ?? ''}
+      parent.children[index] = inline as never
+    }
+  })
+  return root.children
+}
+
+/** The msgid of a block: its inline Markdown, normalized. */
+export function toInlineMarkdown(children: PhrasingContent[], definitions: Definitions = new Map()): string {
+  const content = normalize(children, definitions)
+  const markdown = toMarkdown(
+    {type: 'paragraph', children: [{type: 'text', value: guard}, ...content]},
+    {extensions: [gfmToMarkdown()], emphasis: '*', strong: '*'}
+  )
+  return markdown.replace(guard, '').replace(/\n$/, '').replace(/[ \t]*\n[ \t]*/g, (match) => (match.includes('\\') ? match : ' ')).trim()
+}
+
+/**
+ * Parse a translation back into inline content. Footnote references only
+ * parse as such when their definitions exist, so the source block's
+ * footnote ids are defined for the parse.
+ */
+export function fromInlineMarkdown(text: string, footnotes: Iterable<string> = []): PhrasingContent[] {
+  const definitions = [...footnotes].map((id) => `\n\n[^${id}]: x`).join('')
+  const tree = fromMarkdown(`${guard}${text.replace(/\n{2,}/g, '\n')}${definitions}`, {
+    extensions: [gfm()],
+    mdastExtensions: [gfmFromMarkdown()]
+  })
+  const first = tree.children[0]
+  if (first?.type !== 'paragraph') return [{type: 'text', value: text}]
+  const children = first.children
+  const head = children[0]
+  if (head?.type === 'text') {
+    head.value = head.value.replace(guard, '')
+    if (head.value === '') children.shift()
+  }
+  // Positions point into the translation, not the source document.
+  visit(first, (node) => {
+    delete node.position
+  })
+  return children
+}
+
+/** Footnote ids referenced in inline content. */
+export function footnoteIds(children: PhrasingContent[]): string[] {
+  const ids: string[] = []
+  visit({type: 'paragraph', children}, 'footnoteReference', (node) => {
+    ids.push(node.identifier)
+  })
+  return ids
+}
