@@ -32,6 +32,8 @@ export interface Project {
   /** Every language of the project, whatever this run builds: for language switchers. */
   allLanguages: string[]
   documents: DocumentSource[]
+  /** Slugs of every document under `documents/`, whatever this run builds. */
+  allSlugs: string[]
   /** Folders searched for templates, the project's own first. */
   templateDirs: string[]
   translationsDir: string
@@ -100,8 +102,9 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   const {config, file: configFile} = await loadConfig(root)
   const allLanguages = [config.source, ...config.targets]
   const languages = select(allLanguages, options.langs, (lang) => lang, 'language')
+  const allDocuments = await listDocuments(path.join(root, 'documents'), root)
   const documents = select(
-    await listDocuments(path.join(root, 'documents'), root),
+    allDocuments,
     options.docs,
     (document) => document.slug,
     'document'
@@ -115,6 +118,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     languages,
     allLanguages,
     documents,
+    allSlugs: allDocuments.map((document) => document.slug),
     templateDirs: hasOwn && path.resolve(ownTemplates) !== path.resolve(packageTemplates) ? [ownTemplates, packageTemplates] : [packageTemplates],
     translationsDir: path.join(root, 'translations')
   }

@@ -73,14 +73,14 @@ export async function loadCatalogs(project: Project, documents: ParsedDocument[]
 }
 
 /** PO files under `translations/<lang>/` that belong to no document: a warning each. */
-export async function strayCatalogs(project: Project, documents: ParsedDocument[], languages: string[]): Promise<VFile[]> {
-  const slugs = new Set(documents.map((document) => document.source.slug))
+export async function strayCatalogs(project: Project, languages: string[]): Promise<VFile[]> {
+  const slugs = new Set(project.allSlugs)
   const files: VFile[] = []
   for (const lang of languages) {
     const names = await fs.readdir(path.join(project.translationsDir, lang)).catch(() => [] as string[])
     for (const name of names.filter((item) => item.endsWith('.po')).sort()) {
       const slug = name.slice(0, -3)
-      if (slugs.has(slug) || project.documents.length !== documents.length) continue
+      if (slugs.has(slug)) continue
       const file = new VFile({path: path.relative(project.root, path.join(project.translationsDir, lang, name)), cwd: project.root})
       file.message(`Unexpected PO file for unknown document \`${slug}\`, expected one of ${[...slugs].map((item) => `\`${item}\``).join(', ')}`, {
         place: {line: 1, column: 1},

@@ -33,7 +33,7 @@ export async function sync(options: ProjectOptions): Promise<SyncResult> {
   result.files = [
     ...documents.flatMap((document) => document.files),
     ...catalogs.map((catalog) => catalog.file),
-    ...(await strayCatalogs(project, documents, languages))
+    ...(await strayCatalogs(project, languages))
   ].filter((file) => file.messages.length > 0)
   return result
 }

@@ -14,6 +14,8 @@ export interface Flag {
   commands: string[] | '*'
   /** Allowed values of a `list` or `string` flag. */
   choices?: string[]
+  /** What differs by command: the description and allowed values. */
+  perCommand?: Record<string, {description?: string; choices?: string[]; single?: boolean}>
 }
 
 export interface Command {
@@ -23,6 +25,7 @@ export interface Command {
 
 export const commands: Command[] = [
   {name: 'build', summary: 'Build every document in every language into the output folder'},
+  {name: 'status', summary: 'Report, per document and language, which translations are current, stale or missing'},
   {name: 'sync', summary: 'Create or update the PO file of every document and target language from the source'},
   {name: 'config-schema', summary: 'Print the JSON schema of policy-press.config.yaml (for editors)'}
 ]
@@ -30,9 +33,20 @@ export const commands: Command[] = [
 export const flags: Flag[] = [
   {name: 'root', type: 'string', arg: 'DIR', description: 'Project folder with documents/, translations/ and an optional policy-press.config.yaml (default: the current folder)', commands: '*'},
   {name: 'out', type: 'string', arg: 'DIR', description: 'Output folder (default: ROOT/dist)', commands: ['build']},
-  {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build', 'sync']},
-  {name: 'doc', type: 'list', arg: 'LIST', description: 'Only these documents, by slug, comma-separated (default: all)', commands: ['build', 'sync']},
-  {name: 'format', type: 'list', arg: 'LIST', description: 'Output formats (default: html)', commands: ['build'], choices: ['html']},
+  {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build', 'sync', 'status']},
+  {name: 'doc', type: 'list', arg: 'LIST', description: 'Only these documents, by slug, comma-separated (default: all)', commands: ['build', 'sync', 'status']},
+  {
+    name: 'format',
+    type: 'list',
+    arg: 'LIST',
+    description: 'Output format',
+    commands: ['build', 'status'],
+    perCommand: {
+      build: {description: 'Output formats (default: html)', choices: ['html']},
+      status: {description: 'Report format: text, json or markdown (default: text)', choices: ['text', 'json', 'markdown'], single: true}
+    }
+  },
+  {name: 'fail-on', type: 'list', arg: 'LIST', description: 'Exit 1 when a segment is in one of these states: stale, missing', commands: ['status'], choices: ['stale', 'missing']},
   {name: 'force', type: 'boolean', description: 'Build even if nothing changed since the last build', commands: ['build']},
   {name: 'quiet', short: 'q', type: 'boolean', description: 'Print only warnings and errors', commands: '*'},
   {name: 'color', type: 'boolean', description: 'Force colours in messages (default: on a terminal)', commands: '*'},
@@ -40,6 +54,12 @@ export const flags: Flag[] = [
   {name: 'help', short: 'h', type: 'boolean', description: 'Show this help', commands: '*'},
   {name: 'version', short: 'v', type: 'boolean', description: 'Show the version', commands: '*'}
 ]
+
+/** A flag as it applies to `command`: its description and choices for that command. */
+export function flagFor(flag: Flag, command: string | undefined): Flag {
+  const specific = command === undefined ? undefined : flag.perCommand?.[command]
+  return specific ? {...flag, ...specific} : flag
+}
 
 export function flagsOf(command: string | undefined): Flag[] {
   return flags.filter((flag) => flag.commands === '*' || (command !== undefined && flag.commands.includes(command)))

@@ -1,5 +1,5 @@
 /** `--help`, written from the flag table. */
-import {commands, flagsOf} from './flags.js'
+import {commands, flagFor, flagsOf} from './flags.js'
 
 function flagLabel(flag: {name: string; short?: string; arg?: string}): string {
   return `${flag.short ? `-${flag.short}, ` : '    '}--${flag.name}${flag.arg ? ` ${flag.arg}` : ''}`
@@ -21,7 +21,7 @@ export function help(command: string | undefined): string {
     lines.push(`Usage: policy-press ${command} [options]`, '', `${known.summary}.`, '', 'Options:')
   }
   const shown = command === undefined ? flagsOf(undefined) : flagsOf(command)
-  lines.push(table(shown.map((flag) => [flagLabel(flag), flag.description])))
+  lines.push(table(shown.map((flag) => [flagLabel(flag), flagFor(flag, command).description])))
   if (command === undefined) lines.push('', 'Run `policy-press <command> --help` for the options of a command.')
   lines.push('', 'Exit codes: 0 success, 1 content errors (see the messages), 2 bad usage or configuration.')
   return `${lines.join('\n')}\n`

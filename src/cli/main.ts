@@ -64,6 +64,25 @@ async function runSync(options: CliOptions, io: Io): Promise<number> {
   return hasFatal(result.files) ? 1 : 0
 }
 
+async function runStatus(options: CliOptions, io: Io): Promise<number> {
+  const [{status}, {statusMarkdown, statusText}] = await Promise.all([import('../catalog/status.js'), import('../report/status.js')])
+  const result = await status({root: path.resolve(io.cwd, options.root), langs: options.lang, docs: options.doc})
+  const report = reporter(result.files, {color: colorFor(options, io), quiet: true})
+  if (report) io.stderr.write(`${report}\n`)
+  if (result.unreadable) return 2
+  const format = options.format?.[0] ?? 'text'
+  io.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify(result.report, null, 2)}\n`
+      : format === 'markdown'
+        ? statusMarkdown(result.report)
+        : statusText(result.report, {color: options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR)})
+  )
+  const failOn = new Set(options.failOn ?? [])
+  const failing = result.report.documents.some((document) => document.segments.some((segment) => failOn.has(segment.state)))
+  return failing ? 1 : 0
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let options: CliOptions
   try {
@@ -87,6 +106,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (options.command) {
       case 'build':
         return await runBuild(options, io)
+      case 'status':
+        return await runStatus(options, io)
       case 'sync':
         return await runSync(options, io)
       case 'config-schema':

@@ -1,6 +1,6 @@
 /** argv → options, from the flag table. Bad usage is a `UsageError` (exit code 2). */
 import {parseArgs} from 'node:util'
-import {commands, flags, flagsOf} from './flags.js'
+import {commands, flagFor, flags, flagsOf} from './flags.js'
 
 export class UsageError extends Error {}
 
@@ -12,6 +12,7 @@ export interface CliOptions {
   lang: string[] | undefined
   doc: string[] | undefined
   format: string[] | undefined
+  failOn: string[] | undefined
   force: boolean
   quiet: boolean
   color: boolean | undefined
@@ -48,11 +49,15 @@ export function parseOptions(argv: string[]): CliOptions {
   }
   if (!help && values.version !== true && command === undefined) throw new UsageError('Missing command')
   const allowed = new Set(flagsOf(command).map((flag) => flag.name))
-  for (const flag of flags) {
+  for (const generic of flags) {
+    const flag = flagFor(generic, command)
     const value = values[flag.name]
     if (value === undefined) continue
     if (!allowed.has(flag.name)) throw new UsageError(`Unexpected flag \`--${flag.name}\` for \`${command}\``)
     if (flag.type !== 'boolean' && value === '') throw new UsageError(`Missing value for \`--${flag.name}\``)
+    if (flag.perCommand?.[command ?? '']?.single && splitList(String(value)).length > 1) {
+      throw new UsageError(`Unexpected several values for \`--${flag.name}\`, expected one`)
+    }
     if (flag.choices) {
       for (const item of flag.type === 'list' ? splitList(String(value)) : [String(value)]) {
         if (!flag.choices.includes(item)) {
@@ -72,6 +77,7 @@ export function parseOptions(argv: string[]): CliOptions {
     lang: list('lang'),
     doc: list('doc'),
     format: list('format'),
+    failOn: list('fail-on'),
     force: values.force === true,
     quiet: values.quiet === true,
     color: values.color === true ? true : values['no-color'] === true ? false : undefined,

@@ -1,0 +1,72 @@
+/** The status report for people: plain text (coloured on a terminal) and Markdown (for CI summaries and PR comments). */
+import type {DiffPart, DocumentStatus, StatusReport} from '../catalog/status.js'
+
+const ansi = {red: '\u001B[31m', green: '\u001B[32m', yellow: '\u001B[33m', dim: '\u001B[2m', strike: '\u001B[9m', bold: '\u001B[1m', reset: '\u001B[0m'}
+
+function diffText(parts: DiffPart[], color: boolean): string {
+  return parts
+    .map((part) => {
+      if (part.type === 'same') return part.text
+      if (color) return part.type === 'removed' ? `${ansi.red}${ansi.strike}${part.text}${ansi.reset}` : `${ansi.green}${part.text}${ansi.reset}`
+      return part.type === 'removed' ? `[-${part.text}-]` : `{+${part.text}+}`
+    })
+    .join('')
+}
+
+function summary(document: DocumentStatus): string {
+  return `${document.percent}% current (${document.current} current, ${document.stale} stale, ${document.missing} missing of ${document.total})`
+}
+
+export function statusText(report: StatusReport, options: {color: boolean; verbose?: boolean}): string {
+  const {color} = options
+  const lines: string[] = []
+  const width = Math.max(0, ...report.documents.map((document) => document.doc.length))
+  for (const document of report.documents) {
+    const head = `${document.doc.padEnd(width)}  ${document.lang}  ${summary(document)}`
+    lines.push(color && document.percent < 100 ? `${ansi.bold}${head}${ansi.reset}` : head)
+    for (const segment of document.segments) {
+      if (segment.state === 'stale') {
+        lines.push(`  ${color ? `${ansi.yellow}stale${ansi.reset}` : 'stale'}    ${segment.location}`)
+        lines.push(`    source:      ${segment.diff ? diffText(segment.diff, color) : segment.source}`)
+        if (segment.translation) lines.push(`    translation: ${segment.translation}`)
+      } else if (segment.state === 'missing') {
+        const text = segment.source.length > 72 ? `${segment.source.slice(0, 71)}…` : segment.source
+        lines.push(`  ${color ? `${ansi.red}missing${ansi.reset}` : 'missing'}  ${segment.location}  ${color ? ansi.dim : ''}${text}${color ? ansi.reset : ''}`)
+      }
+    }
+  }
+  if (report.documents.length === 0) lines.push('No documents with target languages to report on.')
+  return `${lines.join('\n')}\n`
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_<>|[\]]/g, (character) => `\\${character}`)
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+export function statusMarkdown(report: StatusReport): string {
+  const lines = ['## Translation status', '', '| Document | Language | Current | Stale | Missing | Total | Up to date |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |']
+  for (const document of report.documents) {
+    lines.push(`| ${escapeMarkdown(document.doc)} | ${document.lang} | ${document.current} | ${document.stale} | ${document.missing} | ${document.total} | ${document.percent} % |`)
+  }
+  for (const document of report.documents) {
+    const open = document.segments.filter((segment) => segment.state !== 'current')
+    if (open.length === 0) continue
+    lines.push('', `### ${escapeMarkdown(document.doc)} · ${document.lang}`, '')
+    for (const segment of open) {
+      if (segment.state === 'stale') {
+        const diff = segment.diff
+          ? segment.diff.map((part) => (part.type === 'same' ? escapeHtml(part.text) : part.type === 'removed' ? `<del>${escapeHtml(part.text)}</del>` : `<ins>${escapeHtml(part.text)}</ins>`)).join('')
+          : escapeHtml(segment.source)
+        lines.push(`- **stale** \`${segment.location}\`: ${diff}`)
+        if (segment.translation) lines.push(`  <br>Translation: ${escapeHtml(segment.translation)}`)
+      } else {
+        lines.push(`- **missing** \`${segment.location}\`: ${escapeHtml(segment.source)}`)
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`
+}
