@@ -154,8 +154,18 @@ export function mergeCatalog(old: Catalog | undefined, segments: SourceSegment[]
         for (const o of sources) used.add(oldEntries[o]!)
         continue
       }
-      // This new text is part of an old one that was split (the other part may have taken it already).
-      const whole = olds.find((o) => inside(segments[n]!.msgid, oldEntries[o]!.msgid))
+      // This new text is part of an old one that was split: its words are in the old text, or
+      // together with a neighbour that took the old text they are closer to it than the neighbour alone.
+      const whole =
+        olds.find((o) => inside(segments[n]!.msgid, oldEntries[o]!.msgid)) ??
+        [n - 1, n + 1]
+          .filter((neighbour) => pairedWith.has(neighbour))
+          .map((neighbour) => ({neighbour, o: pairedWith.get(neighbour)!}))
+          .find(({neighbour, o}) => {
+            const old = tokenize(oldEntries[o]!.msgid)
+            const joined = neighbour < n ? [...tokenize(segments[neighbour]!.msgid), ...tokenize(segments[n]!.msgid)] : [...tokenize(segments[n]!.msgid), ...tokenize(segments[neighbour]!.msgid)]
+            return dice(joined, old) > dice(tokenize(segments[neighbour]!.msgid), old)
+          })?.o
       if (whole !== undefined) {
         result[n] = staleFrom(segments[n]!, [oldEntries[whole]!])
         used.add(oldEntries[whole]!)
@@ -181,11 +191,13 @@ export function mergeCatalog(old: Catalog | undefined, segments: SourceSegment[]
 function staleFrom(segment: SourceSegment, sources: CatalogEntry[]): CatalogEntry {
   // A translation that was already stale was made from its previous text, not its current one.
   const previous = sources.map((source) => source.previous ?? source.msgid).join(' ')
+  // Current paragraphs joined without a change of words: the joined translations are current too.
+  const unchanged = previous === segment.msgid && sources.every((source) => !source.fuzzy)
   return {
     msgid: segment.msgid,
     msgstr: sources.map((source) => source.msgstr).join(' '),
-    fuzzy: true,
-    previous,
+    fuzzy: !unchanged,
+    previous: unchanged ? undefined : previous,
     references: segment.references,
     extracted: segment.comment,
     translator: sources.map((source) => source.translator).filter(Boolean).join('\n'),
