@@ -33,7 +33,10 @@ const pdf = z
 
 const translationOptions = z
   .strictObject({
-    fallback: z.enum(['source', 'omit']).default('source').describe('What a page shows for a passage with no current translation: the source text, marked (`\'source\'`), or nothing (`\'omit\'`) (default: `\'source\'`).'),
+    stale: z
+      .enum(['translation', 'source'])
+      .default('translation')
+      .describe("What a stale passage shows: its old translation, marked, or the source text, marked (default: `'translation'`). Missing passages always show the source, marked."),
     publishMachineDrafts: z
       .boolean()
       .default(false)

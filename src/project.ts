@@ -32,7 +32,9 @@ export interface Project {
   /** Every language of the project, whatever this run builds: for language switchers. */
   allLanguages: string[]
   documents: DocumentSource[]
-  /** Slugs of every document under `documents/`, whatever this run builds. */
+  /** Every document under `documents/`, whatever this run builds: links resolve against all of them. */
+  allDocuments: DocumentSource[]
+  /** Slugs of every document under `documents/`. */
   allSlugs: string[]
   /** Folders searched for templates, the project's own first. */
   templateDirs: string[]
@@ -118,6 +120,7 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
     languages,
     allLanguages,
     documents,
+    allDocuments,
     allSlugs: allDocuments.map((document) => document.slug),
     templateDirs: hasOwn && path.resolve(ownTemplates) !== path.resolve(packageTemplates) ? [ownTemplates, packageTemplates] : [packageTemplates],
     translationsDir: path.join(root, 'translations')

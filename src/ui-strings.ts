@@ -34,6 +34,11 @@ export const uiStringsSchema = z.strictObject({
   footnotes: text,
   backToContent: text.describe('Label of a footnote back link; `{index}` is the reference number'),
   original: text,
+  translationStatus: text.describe('Statement on a translated page; `{percent}` is the share current'),
+  staleCount: text.describe('`{count}` is the number of outdated passages'),
+  missingCount: text.describe('`{count}` is the number of untranslated passages'),
+  legendStale: text,
+  legendMissing: text,
   documentTypes: z.strictObject(Object.fromEntries(documentTypes.map((type) => [type, text])) as Record<
     (typeof documentTypes)[number],
     typeof text

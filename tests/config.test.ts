@@ -13,7 +13,7 @@ describe('config', () => {
     expect(config.source).toBe('en')
     expect(config.targets).toEqual(['de', 'et', 'lv', 'lt'])
     expect(config.pdf.paper).toBe('A4')
-    expect(config.translations.fallback).toBe('source')
+    expect(config.translations.stale).toBe('translation')
   })
 
   it('rejects the source language among the targets, and duplicates', async () => {

@@ -47,6 +47,7 @@ export const flags: Flag[] = [
     }
   },
   {name: 'fail-on', type: 'list', arg: 'LIST', description: 'Exit 1 when a segment is in one of these states: stale, missing', commands: ['status'], choices: ['stale', 'missing']},
+  {name: 'strict', type: 'boolean', description: 'Fail on stale or missing translations and on translation problems (for releases)', commands: ['build']},
   {name: 'force', type: 'boolean', description: 'Build even if nothing changed since the last build', commands: ['build']},
   {name: 'quiet', short: 'q', type: 'boolean', description: 'Print only warnings and errors', commands: '*'},
   {name: 'color', type: 'boolean', description: 'Force colours in messages (default: on a terminal)', commands: '*'},

@@ -33,7 +33,8 @@ async function runBuild(options: CliOptions, io: Io): Promise<number> {
     langs: options.lang,
     docs: options.doc,
     formats: options.format as Array<'html'> | undefined,
-    force: options.force
+    force: options.force,
+    strict: options.strict
   })
   const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
   if (report) io.stderr.write(`${report}\n`)

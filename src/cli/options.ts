@@ -14,6 +14,7 @@ export interface CliOptions {
   format: string[] | undefined
   failOn: string[] | undefined
   force: boolean
+  strict: boolean
   quiet: boolean
   color: boolean | undefined
   help: boolean
@@ -79,6 +80,7 @@ export function parseOptions(argv: string[]): CliOptions {
     format: list('format'),
     failOn: list('fail-on'),
     force: values.force === true,
+    strict: values.strict === true,
     quiet: values.quiet === true,
     color: values.color === true ? true : values['no-color'] === true ? false : undefined,
     help,

@@ -20,6 +20,8 @@ export const sanitizeSchema: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => name !== 'picture' && name !== 'source'), 'figure', 'figcaption', 'section', 'mark', 'abbr', 'small', 'cite', 'time'],
   attributes: {
     ...defaultAttributes,
+    // Translation state marks and the language of passages shown in the original.
+    '*': [...(defaultAttributes['*'] ?? []), 'dataTranslation', 'lang'],
     section: ['dataFootnotes', 'ariaLabelledBy', ['className', 'footnotes', 'chapter']],
     h2: ['id', ['className', 'sr-only', 'footnotes-title']],
     time: ['dateTime'],

@@ -18,7 +18,8 @@ export function figures() {
       ;(image as Image).title = null
       const figure = {
         type: 'figure',
-        data: {hName: 'figure'},
+        // Keeps the paragraph's marks (such as a stale translation of the caption).
+        data: {...node.data, hName: 'figure'},
         position: node.position,
         children: [image, {type: 'figcaption', data: {hName: 'figcaption'}, children: [{type: 'text', value: caption}]}]
       }

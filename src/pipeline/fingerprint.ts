@@ -9,6 +9,7 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {configFileName} from '../config.js'
 import type {Project} from '../project.js'
@@ -31,15 +32,25 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort()
 }
 
+/** The compiled code of policy-press itself, by size and time: a new build of it is a new input. */
+async function codeStamp(): Promise<string> {
+  const lib = fileURLToPath(new URL('../', import.meta.url))
+  const files = (await listFiles(lib)).filter((file) => file.endsWith('.js'))
+  const stats = await Promise.all(files.map((file) => fs.stat(file)))
+  return stats.map((stat, index) => `${files[index]}:${stat.size}:${stat.mtimeMs}`).join('\n')
+}
+
 export async function fingerprint(project: Project, options: object): Promise<string> {
   const hash = createHash('sha256')
   hash.update(JSON.stringify({version, options, languages: project.languages, all: project.allLanguages}))
+  hash.update(await codeStamp())
   const uiFiles = [...new Set([project.translationsDir, packageTranslations])].flatMap((dir) =>
     [...new Set(['en', ...project.languages])].map((lang) => path.join(dir, lang, 'ui.yaml'))
   )
   const files = [
     path.join(project.root, configFileName),
     ...uiFiles,
+    ...(await listFiles(project.translationsDir)).filter((file) => file.endsWith('.po')),
     ...(await listFiles(path.join(project.root, 'documents'))),
     ...(await Promise.all(project.templateDirs.map(listFiles))).flat()
   ]

@@ -25,9 +25,10 @@ function describeError(error: NodeJS.ErrnoException): string {
   return (error.code && reasons[error.code]) ?? error.message
 }
 
-export async function read(project: Project): Promise<ReadDocument[]> {
+/** Read `documents` (default: those this run builds). */
+export async function read(project: Project, documents = project.documents): Promise<ReadDocument[]> {
   return Promise.all(
-    project.documents.map(async (source) => ({
+    documents.map(async (source) => ({
       source,
       files: await Promise.all(
         source.files.map(async (relative) => {

@@ -10,6 +10,7 @@ import type {Templates} from '../html/templates.js'
 import {tableOfContents} from '../html/toc.js'
 import type {Project} from '../project.js'
 import type {UiStrings} from '../ui-strings.js'
+import {percentCurrent} from '../catalog/status.js'
 import type {TranslatedDocument} from './translate.js'
 
 export interface Page {
@@ -56,11 +57,26 @@ export function renderHtml(document: TranslatedDocument, context: RenderContext)
   const {lang} = document
   const source = project.config.source
   const slug = document.document.source.slug
-  const meta = document.document.meta!
+  const meta = document.meta
   const strings = context.strings.get(lang)!
   const tree = mergeChapters(document)
   const body = context.renderers.get(lang)!.render(tree, document.chapters[0]?.file)
   const untranslated = document.state === 'untranslated'
+  const {counts} = document
+  const fill = (template: string, values: Record<string, number>) => template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match))
+  const translation =
+    document.state === 'translated'
+      ? {
+          statement: [
+            fill(strings.translationStatus, {percent: percentCurrent(counts.current, counts.total)}),
+            ...(counts.stale > 0 ? [fill(strings.staleCount, {count: counts.stale})] : []),
+            ...(counts.missing > 0 ? [fill(strings.missingCount, {count: counts.missing})] : [])
+          ].join(' '),
+          stale: counts.stale > 0,
+          missing: counts.missing > 0,
+          complete: counts.stale + counts.missing === 0
+        }
+      : undefined
   const view = {
     lang,
     title: meta.title,
@@ -81,6 +97,7 @@ export function renderHtml(document: TranslatedDocument, context: RenderContext)
     toc: tableOfContents(tree),
     content: body,
     untranslated,
+    translation,
     contentLang: untranslated ? source : lang,
     sourceLanguageName: context.strings.get(source)?.languageName ?? source,
     stylesheet: '../assets/style.css',

@@ -5,10 +5,13 @@ import type {Project} from '../project.js'
 import type {UiStrings} from '../ui-strings.js'
 import type {Page} from './render-html.js'
 import type {ParsedDocument} from './parse.js'
+import type {TranslationCounts} from './translate.js'
+import {percentCurrent} from '../catalog/status.js'
 
 export function renderIndex(
   documents: ParsedDocument[],
-  context: {project: Project; templates: Templates; strings: Map<string, UiStrings>; version: string}
+  context: {project: Project; templates: Templates; strings: Map<string, UiStrings>; version: string},
+  statuses: Map<string, TranslationCounts>
 ): Page {
   const {project, strings} = context
   const source = project.config.source
@@ -31,14 +34,19 @@ export function renderIndex(
         summary: document.meta!.summary,
         type: ui.documentTypes[document.meta!.type],
         date: document.meta!.date,
-        languages: project.allLanguages.map((lang) => ({
-          lang,
-          name: strings.get(lang)?.languageName ?? lang,
-          href: `${lang}/${document.source.slug}.html`,
-          built: project.languages.includes(lang),
-          translated: lang === source,
-          status: lang === source ? ui.original : strings.get(lang)?.notYetTranslated
-        }))
+        languages: project.allLanguages.map((lang) => {
+          const counts = statuses.get(`${document.source.slug}\0${lang}`)
+          const translated = counts !== undefined && counts.current + counts.stale > 0
+          const percent = counts ? percentCurrent(counts.current, counts.total) : 0
+          return {
+            lang,
+            name: strings.get(lang)?.languageName ?? lang,
+            href: `${lang}/${document.source.slug}.html`,
+            built: project.languages.includes(lang),
+            state: lang === source ? 'current' : !translated ? 'missing' : percent === 100 ? 'current' : 'stale',
+            status: lang === source ? ui.original : translated ? `${percent} %` : strings.get(lang)?.notYetTranslated
+          }
+        })
       })),
     generator: `policy-press ${context.version}`
   }
