@@ -2,6 +2,10 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import {execFile} from 'node:child_process'
+import {promisify} from 'node:util'
+import {VFile} from 'vfile'
+import {parseCatalog, serializeCatalog} from '../src/catalog/po.js'
 import {main} from '../src/cli/main.js'
 
 export const repoRoot = path.resolve(import.meta.dirname, '..')
@@ -60,3 +64,19 @@ export async function golden(file: string, actual: string): Promise<string> {
   }
   return fs.readFile(file, 'utf8')
 }
+
+const run = promisify(execFile)
+
+/** GNU gettext's own check of a PO file; rejects on any error. */
+export async function msgfmtCheck(file: string): Promise<void> {
+  await run('msgfmt', ['--check', '-o', '/dev/null', file])
+}
+
+/** Translate every entry of a PO file, as a translator would. */
+export async function translateAll(file: string, prefix = '[de] '): Promise<void> {
+  const text = await fs.readFile(file, 'utf8')
+  const catalog = parseCatalog(text, new VFile())!
+  for (const entry of catalog.entries) entry.msgstr = `${prefix}${entry.msgid}`
+  await fs.writeFile(file, serializeCatalog(catalog))
+}
+

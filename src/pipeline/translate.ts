@@ -131,7 +131,9 @@ export function translate(document: ParsedDocument, lang: string, options: Trans
           }
         }
       }
-      if (state !== 'current' && block) mark(block, state, text === msgid ? options.source : undefined)
+      // A list item's first paragraph may be rendered without <p> (tight lists): mark the item.
+      const holder = segment.parent.type === 'listItem' && segment.parent.children[0] === block ? segment.parent : block
+      if (state !== 'current' && holder) mark(holder, state, text === msgid ? options.source : undefined)
     }
   }
   // A page with nothing translated says so once, instead of marking every block.

@@ -46,6 +46,8 @@ export interface BlockSegment {
   headings: string[]
   /** The author's note for translators, from `<!-- i18n: … -->`. */
   note: string | undefined
+  /** The node that holds the block (a list item for an item's text): where marks go. */
+  parent: Parent
   target: SegmentTarget
 }
 
@@ -75,12 +77,13 @@ export function blockSegments(trees: Root[]): BlockSegment[] {
   let skip = false
   let note: string | undefined
 
+  let parent: Parent = trees[0] ?? {type: 'root', children: []}
   const push = (kind: SegmentKind, node: Nodes, target: SegmentTarget): void => {
-    segments.push({kind, line: node.position?.start.line ?? 0, headings: headings.map((heading) => heading.text), note, target})
+    segments.push({kind, line: node.position?.start.line ?? 0, headings: headings.map((heading) => heading.text), note, target, parent})
   }
 
-  const walk = (parent: Parent, kind: SegmentKind): void => {
-    for (const child of parent.children) {
+  const walk = (container: Parent, kind: SegmentKind): void => {
+    for (const child of container.children) {
       if (child.type === 'html') {
         const value = child.value.trim()
         if (skipComment.test(value)) {
@@ -98,6 +101,7 @@ export function blockSegments(trees: Root[]): BlockSegment[] {
         note = undefined
         continue
       }
+      parent = container
       visitBlock(child as Nodes, kind)
       note = undefined
     }

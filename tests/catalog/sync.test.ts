@@ -6,29 +6,12 @@
  * every PO file must pass `msgfmt --check`, and a second sync must change no
  * byte. `UPDATE=1` rewrites the expected files.
  */
-import {execFile} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {promisify} from 'node:util'
-import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {parseCatalog, serializeCatalog} from '../../src/catalog/po.js'
-import {golden, makeProject, repoRoot, runCli} from '../helpers.js'
+import {golden, makeProject, msgfmtCheck, repoRoot, runCli, translateAll} from '../helpers.js'
 
-const run = promisify(execFile)
 const fixtures = path.join(repoRoot, 'tests/fixtures/sync')
-
-export async function msgfmtCheck(file: string): Promise<void> {
-  await run('msgfmt', ['--check', '-o', '/dev/null', file])
-}
-
-/** Translate every entry of a PO file, as a translator would. */
-export async function translateAll(file: string, prefix = '[de] '): Promise<void> {
-  const text = await fs.readFile(file, 'utf8')
-  const catalog = parseCatalog(text, new VFile())!
-  for (const entry of catalog.entries) entry.msgstr = `${prefix}${entry.msgid}`
-  await fs.writeFile(file, serializeCatalog(catalog))
-}
 
 describe('sync across source changes', async () => {
   const cases = (await fs.readdir(fixtures)).sort()
