@@ -21,20 +21,31 @@ export interface Flag {
 export interface Command {
   name: string
   summary: string
+  /** Placeholder for positional arguments in `--help`, for commands that take them. */
+  args?: string
 }
 
 export const commands: Command[] = [
   {name: 'build', summary: 'Build every document in every language into the output folder'},
   {name: 'status', summary: 'Report, per document and language, which translations are current, stale or missing'},
   {name: 'sync', summary: 'Create or update the PO file of every document and target language from the source'},
+  {name: 'import', summary: 'Import an existing translated Markdown document into its PO file', args: 'FILE.md…'},
   {name: 'config-schema', summary: 'Print the JSON schema of policy-press.config.yaml (for editors)'}
 ]
 
 export const flags: Flag[] = [
   {name: 'root', type: 'string', arg: 'DIR', description: 'Project folder with documents/, translations/ and an optional policy-press.config.yaml (default: the current folder)', commands: '*'},
   {name: 'out', type: 'string', arg: 'DIR', description: 'Output folder (default: ROOT/dist)', commands: ['build']},
-  {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build', 'sync', 'status']},
-  {name: 'doc', type: 'list', arg: 'LIST', description: 'Only these documents, by slug, comma-separated (default: all)', commands: ['build', 'sync', 'status']},
+  {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build', 'sync', 'status', 'import'],
+    perCommand: {import: {description: 'The language of the translation (required)', single: true}}},
+  {
+    name: 'doc',
+    type: 'list',
+    arg: 'LIST',
+    description: 'Only these documents, by slug, comma-separated (default: all)',
+    commands: ['build', 'sync', 'status', 'import'],
+    perCommand: {import: {description: 'The document the translation belongs to, by slug (required)', single: true}}
+  },
   {
     name: 'format',
     type: 'list',
@@ -48,7 +59,13 @@ export const flags: Flag[] = [
   },
   {name: 'fail-on', type: 'list', arg: 'LIST', description: 'Exit 1 when a segment is in one of these states: stale, missing', commands: ['status'], choices: ['stale', 'missing']},
   {name: 'strict', type: 'boolean', description: 'Fail on stale or missing translations and on translation problems (for releases)', commands: ['build']},
-  {name: 'force', type: 'boolean', description: 'Build even if nothing changed since the last build', commands: ['build']},
+  {
+    name: 'force',
+    type: 'boolean',
+    description: 'Build even if nothing changed since the last build',
+    commands: ['build', 'import'],
+    perCommand: {import: {description: 'Replace translations that are already in the PO file'}}
+  },
   {name: 'quiet', short: 'q', type: 'boolean', description: 'Print only warnings and errors', commands: '*'},
   {name: 'color', type: 'boolean', description: 'Force colours in messages (default: on a terminal)', commands: '*'},
   {name: 'no-color', type: 'boolean', description: 'Never use colours in messages', commands: '*'},

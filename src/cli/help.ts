@@ -18,7 +18,7 @@ export function help(command: string | undefined): string {
     lines.push('', 'Options for every command:')
   } else {
     const known = commands.find((item) => item.name === command)!
-    lines.push(`Usage: policy-press ${command} [options]`, '', `${known.summary}.`, '', 'Options:')
+    lines.push(`Usage: policy-press ${command} [options]${known.args ? ` ${known.args}` : ''}`, '', `${known.summary}.`, '', 'Options:')
   }
   const shown = command === undefined ? flagsOf(undefined) : flagsOf(command)
   lines.push(table(shown.map((flag) => [flagLabel(flag), flagFor(flag, command).description])))

@@ -84,6 +84,26 @@ async function runStatus(options: CliOptions, io: Io): Promise<number> {
   return failing ? 1 : 0
 }
 
+async function runImport(options: CliOptions, io: Io): Promise<number> {
+  const {importTranslation} = await import('../catalog/import.js')
+  const result = await importTranslation({
+    root: path.resolve(io.cwd, options.root),
+    lang: options.lang![0]!,
+    doc: options.doc![0]!,
+    files: options.positionals.map((file) => path.resolve(io.cwd, file)),
+    force: options.force
+  })
+  const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
+  if (report) io.stderr.write(`${report}\n`)
+  if (!result.catalog) return hasFatal(result.files) ? 1 : 2
+  if (!options.quiet) {
+    io.stdout.write(
+      `Imported into ${result.catalog}: ${result.current} current, ${result.fuzzy} fuzzy; ${result.kept} existing translation${result.kept === 1 ? '' : 's'} kept${result.kept > 0 ? ' (--force replaces them)' : ''}; ${result.mismatches} mismatch${result.mismatches === 1 ? '' : 'es'}\n`
+    )
+  }
+  return hasFatal(result.files) ? 1 : 0
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let options: CliOptions
   try {
@@ -111,6 +131,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runStatus(options, io)
       case 'sync':
         return await runSync(options, io)
+      case 'import':
+        return await runImport(options, io)
       case 'config-schema':
         io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`)
         return 0

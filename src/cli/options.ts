@@ -68,7 +68,13 @@ export function parseOptions(argv: string[]): CliOptions {
     }
   }
   if (values.color === true && values['no-color'] === true) throw new UsageError('Unexpected `--color` with `--no-color`, expected one')
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument \`${positionals[0]}\``)
+  const takesArguments = commands.find((known) => known.name === command)?.args !== undefined
+  if (positionals.length > 0 && !takesArguments) throw new UsageError(`Unexpected argument \`${positionals[0]}\``)
+  if (command === 'import' && !help) {
+    if (positionals.length === 0) throw new UsageError('Missing translated file, expected `policy-press import --lang LANG --doc SLUG FILE.md`')
+    if (typeof values.lang !== 'string') throw new UsageError('Missing `--lang` for `import`, expected the language of the translation')
+    if (typeof values.doc !== 'string') throw new UsageError('Missing `--doc` for `import`, expected the slug of the source document')
+  }
   const list = (name: string) => (typeof values[name] === 'string' ? splitList(values[name] as string) : undefined)
   return {
     command,
