@@ -93,14 +93,14 @@ export function translate(document: ParsedDocument, lang: string, options: Trans
 
   const entries = options.catalog?.entries ?? new Map<string, MergedEntry>()
   /** The text to show for a source text, and its state. */
-  const lookup = (msgid: string, location: string): {text: string; state: 'current' | 'stale' | 'missing'} => {
+  const lookup = (msgid: string, location: string): {text: string; state: 'current' | 'stale' | 'missing'; translated: boolean} => {
     const merged = entries.get(msgid)
     const state = merged?.state ?? 'missing'
     counts.total++
     counts[state]++
     if (state !== 'current') open.push({state, location})
-    const text = state === 'missing' || (state === 'stale' && options.stale === 'source') ? msgid : merged!.entry.msgstr
-    return {text, state}
+    const translated = !(state === 'missing' || (state === 'stale' && options.stale === 'source'))
+    return {text: translated ? merged!.entry.msgstr : msgid, state, translated}
   }
   const first = document.chapters[0]?.file.path ?? ''
   const line = (field: string) => `${first}:${document.metaLines[field] ?? 1}`
@@ -115,10 +115,10 @@ export function translate(document: ParsedDocument, lang: string, options: Trans
     for (const segment of blockSegments([chapter.tree])) {
       const msgid = segmentText(segment, definitions)
       if (msgid === '') continue
-      const {text, state} = lookup(msgid, `${chapter.file.path}:${segment.line}`)
+      const {text, state, translated: useTranslation} = lookup(msgid, `${chapter.file.path}:${segment.line}`)
       const sourceChildren = segment.target.type === 'inline' ? segment.target.node.children : undefined
       const block = segment.target.type === 'image' ? segment.target.block : segment.target.type === 'inline' ? segment.target.node : undefined
-      if (text !== msgid || segment.target.type !== 'inline') {
+      if (useTranslation) {
         const translated = apply(segment, text, sourceChildren)
         if (translated && sourceChildren && options.report && options.catalog && state !== 'missing') {
           const entry = entries.get(msgid)!.entry
@@ -133,7 +133,7 @@ export function translate(document: ParsedDocument, lang: string, options: Trans
       }
       // A list item's first paragraph may be rendered without <p> (tight lists): mark the item.
       const holder = segment.parent.type === 'listItem' && segment.parent.children[0] === block ? segment.parent : block
-      if (state !== 'current' && holder) mark(holder, state, text === msgid ? options.source : undefined)
+      if (state !== 'current' && holder) mark(holder, state, useTranslation ? undefined : options.source)
     }
   }
   // A page with nothing translated says so once, instead of marking every block.
