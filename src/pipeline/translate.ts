@@ -16,8 +16,9 @@ import type {VFile} from 'vfile'
 import type {MergedEntry} from '../catalog/merge.js'
 import type {FrontMatter} from '../markdown/front-matter.js'
 import {checkTranslation} from '../segments/check.js'
-import {collectDefinitions, footnoteIds, fromInlineMarkdown} from '../segments/inline-markdown.js'
-import {type BlockSegment, blockSegments, segmentText} from '../segments/segment.js'
+import {sourceTexts} from '../segments/extract.js'
+import {footnoteIds, fromInlineMarkdown} from '../segments/inline-markdown.js'
+import {type BlockSegment, blockSegments} from '../segments/segment.js'
 import type {ParsedDocument} from './parse.js'
 
 export interface TranslatedChapter {
@@ -110,10 +111,10 @@ export function translate(document: ParsedDocument, lang: string, options: Trans
   if (meta.summary) meta.summary = lookup(meta.summary.replace(/[ \t\r\n]+/g, ' '), line('summary')).text
   meta.keywords = meta.keywords.map((keyword) => lookup(keyword, line('keywords')).text)
 
-  for (const chapter of chapters) {
-    const definitions = collectDefinitions(chapter.tree)
-    for (const segment of blockSegments([chapter.tree])) {
-      const msgid = segmentText(segment, definitions)
+  const texts = sourceTexts(document)
+  for (const [index, chapter] of chapters.entries()) {
+    for (const [position, segment] of blockSegments([chapter.tree]).entries()) {
+      const msgid = texts[index]![position]!
       if (msgid === '') continue
       const {text, state, translated: useTranslation} = lookup(msgid, `${chapter.file.path}:${segment.line}`)
       const sourceChildren = segment.target.type === 'inline' ? segment.target.node.children : undefined

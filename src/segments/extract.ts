@@ -16,6 +16,25 @@ export interface SourceSegment {
   comment: string
 }
 
+const textsCache = new WeakMap<ParsedDocument, string[][]>()
+
+/**
+ * The text of every block segment of each chapter of the source, computed
+ * once per document: each language's copy of a tree has the same segments
+ * in the same order, so translate looks them up by position.
+ */
+export function sourceTexts(document: ParsedDocument): string[][] {
+  let texts = textsCache.get(document)
+  if (!texts) {
+    texts = document.chapters.map((chapter) => {
+      const definitions = collectDefinitions(chapter.tree)
+      return blockSegments([chapter.tree]).map((segment) => segmentText(segment, definitions))
+    })
+    textsCache.set(document, texts)
+  }
+  return texts
+}
+
 export const metaFields = ['title', 'subtitle', 'summary', 'keywords'] as const
 
 /** Distinct segments of `document` in order; a text that occurs twice is one entry with two references. */
@@ -41,11 +60,11 @@ export function extractSegments(document: ParsedDocument): SourceSegment[] {
     for (const keyword of meta.keywords) add(keyword, 'keyword', reference('keywords'), 'keyword')
   }
 
-  for (const chapter of document.chapters) {
-    const definitions = collectDefinitions(chapter.tree)
-    for (const segment of blockSegments([chapter.tree])) {
+  const texts = sourceTexts(document)
+  for (const [index, chapter] of document.chapters.entries()) {
+    for (const [position, segment] of blockSegments([chapter.tree]).entries()) {
       const comment = describeSegment(segment.kind, segment.headings)
-      add(segmentText(segment, definitions), segment.kind, `${chapter.file.path}:${segment.line}`, segment.note ? `${comment}\n${segment.note}` : comment)
+      add(texts[index]![position]!, segment.kind, `${chapter.file.path}:${segment.line}`, segment.note ? `${comment}\n${segment.note}` : comment)
     }
   }
   return [...byText.values()]

@@ -17,6 +17,15 @@ import {visit} from 'unist-util-visit'
 
 const guard = '\u200B'
 const spaces = /[ \t\r\n]+/g
+/**
+ * Text with none of the characters that Markdown gives meaning to inline (and
+ * nothing an autolink could start with) parses to itself and serializes to
+ * itself: most blocks of prose. Such text skips the parser and serializer.
+ */
+const plain = /^[^\n\r*_`[\]<>!&\\~@:|^]*$/
+const extensions = [gfm()]
+const mdastExtensions = [gfmFromMarkdown()]
+const toMarkdownExtensions = [gfmToMarkdown()]
 
 export type Definitions = Map<string, Definition>
 
@@ -49,10 +58,15 @@ function normalize(children: PhrasingContent[], definitions: Definitions): Phras
 
 /** The msgid of a block: its inline Markdown, normalized. */
 export function toInlineMarkdown(children: PhrasingContent[], definitions: Definitions = new Map()): string {
+  const only = children.length === 1 ? children[0] : undefined
+  if (only?.type === 'text') {
+    const text = only.value.replace(spaces, ' ').trim()
+    if (plain.test(text) && !text.includes('www.')) return text
+  }
   const content = normalize(children, definitions)
   const markdown = toMarkdown(
     {type: 'paragraph', children: [{type: 'text', value: guard}, ...content]},
-    {extensions: [gfmToMarkdown()], emphasis: '*', strong: '*'}
+    {extensions: toMarkdownExtensions, emphasis: '*', strong: '*'}
   )
   return markdown.replace(guard, '').replace(/\n$/, '').replace(/[ \t]*\n[ \t]*/g, (match) => (match.includes('\\') ? match : ' ')).trim()
 }
@@ -63,11 +77,10 @@ export function toInlineMarkdown(children: PhrasingContent[], definitions: Defin
  * footnote ids are defined for the parse.
  */
 export function fromInlineMarkdown(text: string, footnotes: Iterable<string> = []): PhrasingContent[] {
+  const trimmed = text.trim()
+  if (plain.test(trimmed) && !trimmed.includes('www.')) return trimmed === '' ? [] : [{type: 'text', value: trimmed}]
   const definitions = [...footnotes].map((id) => `\n\n[^${id}]: x`).join('')
-  const tree = fromMarkdown(`${guard}${text.replace(/\n{2,}/g, '\n')}${definitions}`, {
-    extensions: [gfm()],
-    mdastExtensions: [gfmFromMarkdown()]
-  })
+  const tree = fromMarkdown(`${guard}${text.replace(/\n{2,}/g, '\n')}${definitions}`, {extensions, mdastExtensions})
   const first = tree.children[0]
   if (first?.type !== 'paragraph') return [{type: 'text', value: text}]
   const children = first.children

@@ -16,6 +16,9 @@ import {createHtmlRenderer} from '../../src/html/to-html.js'
 import {parse} from '../../src/pipeline/parse.js'
 import {translate} from '../../src/pipeline/translate.js'
 import {extractSegments} from '../../src/segments/extract.js'
+import {fromInlineMarkdown, toInlineMarkdown} from '../../src/segments/inline-markdown.js'
+import {gfmToMarkdown} from 'mdast-util-gfm'
+import {toMarkdown} from 'mdast-util-to-markdown'
 import {loadUiStrings} from '../../src/ui-strings.js'
 import {makeProject, repoRoot, runCli} from '../helpers.js'
 
@@ -68,6 +71,24 @@ describe('properties', () => {
         expect(html(rebuilt.chapters[0]!.tree)).toBe(html(direct.chapters[0]!.tree))
       }),
       {numRuns: 150}
+    )
+  })
+
+  it('plain text takes the short way through inline Markdown and comes out the same', () => {
+    // The short way must agree with the parser and serializer it skips.
+    const text = fc.string({unit: fc.constantFrom('a', 'Ž', ' ', '#', '+', '-', '.', '1', '=', '(', ')', '"', "'", ',', ';', '%', '$', '?', '/', '{', '}', 'w', 'q'), minLength: 1, maxLength: 30})
+    fc.assert(
+      fc.property(text, (value) => {
+        const slow = toMarkdown({type: 'paragraph', children: [{type: 'text', value: `\u200B${value.trim()}`}]}, {extensions: [gfmToMarkdown()]})
+          .replace('\u200B', '')
+          .trim()
+        const fast = toInlineMarkdown([{type: 'text', value}])
+        // The serializer may escape more than needed ("w\\.a"); unescaped, both are the same text.
+        if (fast === value.replace(/[ \t\r\n]+/g, ' ').trim()) expect(fast).toBe(slow.replace(/[ \t\r\n]+/g, ' ').replace(/\\(.)/g, '$1'))
+        const parsed = fromInlineMarkdown(fast)
+        expect(parsed.map((node) => (node.type === 'text' ? node.value : node.type)).join('')).toBe(fast)
+      }),
+      {numRuns: 500}
     )
   })
 
