@@ -12,7 +12,7 @@ import {promisify} from 'node:util'
 import puppeteer, {type Browser} from 'puppeteer'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {chromiumArgs, findChromium} from '../../src/browser/find-chromium.js'
-import {makeProject, repoRoot, runCli} from '../helpers.js'
+import {makeProject, msgfmtCheck, repoRoot, runCli} from '../helpers.js'
 
 const run = promisify(execFile)
 const languages = ['en', 'de', 'et', 'lv', 'lt']
@@ -34,6 +34,20 @@ describe('the sample site', () => {
     for (const page of [...pages, 'index.html']) await fs.access(path.join(out, page))
     const index = await fs.readFile(path.join(out, 'index.html'), 'utf8')
     for (const page of pages) expect(index).toContain(`href="${page}"`)
+  })
+
+  it('ships PO files that GNU gettext accepts, fully translated', async () => {
+    for (const lang of languages.slice(1)) {
+      for (const slug of ['policy-recommendations', 'empowerment-handbook']) {
+        const file = path.join(repoRoot, 'translations', lang, `${slug}.po`)
+        await msgfmtCheck(file)
+        const page = await fs.readFile(path.join(out, lang, `${slug}.html`), 'utf8')
+        expect(page).not.toContain('data-translation=')
+        expect(page).toContain('<div class="translation-status translation-complete" role="note">')
+      }
+    }
+    const status = await runCli(['status', '--root', repoRoot, '--format', 'json', '--fail-on', 'stale,missing'])
+    expect(status.code, status.stdout.slice(0, 500)).toBe(0)
   })
 
   it('passes the Nu Html Checker with no errors', async () => {
