@@ -21,7 +21,7 @@ import {loadProject, ProjectError} from '../project.js'
 import {collectDefinitions} from '../segments/inline-markdown.js'
 import {blockSegments, segmentText} from '../segments/segment.js'
 import {type AlignBlock, align} from './align.js'
-import {loadCatalogs} from './load.js'
+import {loadCatalogs, segmented} from './load.js'
 import {writeCatalog} from './po.js'
 import {targetLanguages} from './sync.js'
 
@@ -103,7 +103,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
   for (const chapter of translated) chapter.tree.children = chapter.tree.children.filter((node) => node.type !== 'yaml')
   shiftHeadings(translated.map((chapter) => chapter.tree))
 
-  const [catalog] = await loadCatalogs(project, [document], [options.lang])
+  const [catalog] = await loadCatalogs(project, segmented([document]), [options.lang])
   if (!catalog?.merge) return {...result, files: [...translated.map((chapter) => chapter.file), ...(catalog ? [catalog.file] : [])]}
   const entries = new Map(catalog.merge.catalog.entries.map((entry) => [entry.msgid, entry]))
 

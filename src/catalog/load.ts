@@ -44,16 +44,23 @@ function headersFor(project: Project, lang: string, slug: string, existing: bool
   }
 }
 
-export async function loadCatalogs(project: Project, documents: ParsedDocument[], languages: string[]): Promise<LoadedCatalog[]> {
-  const jobs = documents
+/** A document as catalogs see it: its slug and its segments. */
+export interface SegmentedDocument {
+  slug: string
+  segments: SourceSegment[]
+}
+
+/** The segments of parsed documents (those that can be built). */
+export function segmented(documents: ParsedDocument[]): SegmentedDocument[] {
+  return documents
     .filter((document) => document.meta && !document.fatal)
-    .flatMap((document) => {
-      const segments = extractSegments(document)
-      return languages.map((lang) => ({document, lang, segments}))
-    })
+    .map((document) => ({slug: document.source.slug, segments: extractSegments(document)}))
+}
+
+export async function loadCatalogs(project: Project, documents: SegmentedDocument[], languages: string[]): Promise<LoadedCatalog[]> {
+  const jobs = documents.flatMap((document) => languages.map((lang) => ({slug: document.slug, lang, segments: document.segments})))
   return Promise.all(
-    jobs.map(async ({document, lang, segments}) => {
-      const slug = document.source.slug
+    jobs.map(async ({slug, lang, segments}) => {
       const full = catalogPath(project, lang, slug)
       const file = new VFile({path: path.relative(project.root, full), cwd: project.root})
       const old = await readCatalog(full, file)

@@ -8,6 +8,7 @@ import {diffWords} from 'diff'
 import type {VFile} from 'vfile'
 import {loadProject, type ProjectOptions} from '../project.js'
 import {loadCatalogs, strayCatalogs} from './load.js'
+import {segmentedSources} from './sources.js'
 import type {SegmentState} from './merge.js'
 import {targetLanguages} from './sync.js'
 
@@ -66,9 +67,8 @@ export async function status(options: ProjectOptions): Promise<StatusResult> {
   const languages = targetLanguages(project.languages, project.config.source, options.langs)
   const report: StatusReport = {source: project.config.source, documents: []}
   if (project.configFile?.messages.some((message) => message.fatal)) return {report, files: [project.configFile], unreadable: true}
-  const [{read}, {parse}] = await Promise.all([import('../pipeline/read.js'), import('../pipeline/parse.js')])
-  const documents = (await read(project)).map(parse)
-  const catalogs = await loadCatalogs(project, documents, languages)
+  const sources = await segmentedSources(project)
+  const catalogs = await loadCatalogs(project, sources.documents, languages)
   for (const catalog of catalogs) {
     if (!catalog.merge) continue
     const segments: SegmentStatus[] = catalog.merge.merged.map(({entry, state}) => {
@@ -94,7 +94,7 @@ export async function status(options: ProjectOptions): Promise<StatusResult> {
     })
   }
   const files = [
-    ...documents.flatMap((document) => document.files),
+    ...sources.files,
     ...catalogs.map((catalog) => catalog.file),
     ...(await strayCatalogs(project, languages))
   ].filter((file) => file.messages.length > 0)

@@ -6,6 +6,7 @@
 import type {VFile} from 'vfile'
 import {loadProject, ProjectError, type ProjectOptions} from '../project.js'
 import {loadCatalogs, strayCatalogs} from './load.js'
+import {segmentedSources} from './sources.js'
 import {writeCatalog} from './po.js'
 
 export interface SyncResult {
@@ -20,9 +21,8 @@ export async function sync(options: ProjectOptions): Promise<SyncResult> {
   const languages = targetLanguages(project.languages, project.config.source, options.langs)
   const result: SyncResult = {files: [], created: [], updated: [], unchanged: []}
   if (project.configFile?.messages.some((message) => message.fatal)) return {...result, files: [project.configFile]}
-  const [{read}, {parse}] = await Promise.all([import('../pipeline/read.js'), import('../pipeline/parse.js')])
-  const documents = (await read(project)).map(parse)
-  const catalogs = await loadCatalogs(project, documents, languages)
+  const sources = await segmentedSources(project)
+  const catalogs = await loadCatalogs(project, sources.documents, languages)
   for (const catalog of catalogs) {
     if (!catalog.merge) continue
     const before = catalog.exists ? String(catalog.file.value) : undefined
@@ -31,7 +31,7 @@ export async function sync(options: ProjectOptions): Promise<SyncResult> {
     list.push(catalog.file.path)
   }
   result.files = [
-    ...documents.flatMap((document) => document.files),
+    ...sources.files,
     ...catalogs.map((catalog) => catalog.file),
     ...(await strayCatalogs(project, languages))
   ].filter((file) => file.messages.length > 0)

@@ -76,7 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return {...result, files: filesOf(last.messages, project.root), pages, documents: last.documents, unchanged: last.outputs.length, upToDate: true}
   }
 
-  const [{read}, {parse}, {indexSite}, {loadCatalogs}, {translate}, {transform}, {renderHtml}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}] =
+  const [{read}, {parse}, {indexSite}, {loadCatalogs, segmented}, {translate}, {transform}, {renderHtml}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}] =
     await Promise.all([
       import('./read.js'),
       import('./parse.js'),
@@ -103,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const index = indexSite(all, project.root)
   const targets = project.languages.filter((lang) => lang !== project.config.source)
   const catalogs = new Map(
-    (await loadCatalogs(project, documents, targets)).map((catalog) => [`${catalog.slug}\0${catalog.lang}`, catalog])
+    (await loadCatalogs(project, segmented(documents), targets)).map((catalog) => [`${catalog.slug}\0${catalog.lang}`, catalog])
   )
   const renderers = new Map(project.languages.map((lang) => [lang, createHtmlRenderer(ui.strings.get(lang)!)]))
   const context = {project, templates: loadTemplates(project.templateDirs), strings: ui.strings, renderers, version}
