@@ -13,7 +13,7 @@ describe('UI strings', () => {
       'translations/de/ui.yaml': 'contents: Inhaltsverzeichnis\n',
       'policy-press.config.yaml': 'targets: [de, fr]\n'
     })
-    const run = await runCli(['build', '--root', root])
+    const run = await runCli(['build', '--format', 'html', '--root', root])
     expect(run.code, run.stderr).toBe(0)
     const de = await fs.readFile(path.join(root, 'dist/de/t.html'), 'utf8')
     expect(de).toContain('>Inhaltsverzeichnis</h2>')
@@ -27,7 +27,7 @@ describe('UI strings', () => {
 
   it('rejects an unknown key with its place (exit 2)', async () => {
     const root = await makeProject({'documents/t.md': doc, 'translations/lv/ui.yaml': 'contents: Saturs\ncontens: Saturs\n'})
-    const run = await runCli(['build', '--root', root])
+    const run = await runCli(['build', '--format', 'html', '--root', root])
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('translations/lv/ui.yaml\n2:1 error Unexpected key `contens`, expected one of `languageName`')
   })

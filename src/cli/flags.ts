@@ -53,7 +53,7 @@ export const flags: Flag[] = [
     description: 'Output format',
     commands: ['build', 'status'],
     perCommand: {
-      build: {description: 'Output formats (default: html)', choices: ['html']},
+      build: {description: 'Output formats: html, pdf (default: html,pdf)', choices: ['html', 'pdf']},
       status: {description: 'Report format: text, json or markdown (default: text)', choices: ['text', 'json', 'markdown'], single: true}
     }
   },
@@ -66,6 +66,7 @@ export const flags: Flag[] = [
     commands: ['build', 'import'],
     perCommand: {import: {description: 'Replace translations that are already in the PO file'}}
   },
+  {name: 'jobs', type: 'string', arg: 'N', description: 'PDFs printed at once (default: the number of cores)', commands: ['build']},
   {name: 'quiet', short: 'q', type: 'boolean', description: 'Print only warnings and errors', commands: '*'},
   {name: 'color', type: 'boolean', description: 'Force colours in messages (default: on a terminal)', commands: '*'},
   {name: 'no-color', type: 'boolean', description: 'Never use colours in messages', commands: '*'},

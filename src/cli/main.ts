@@ -6,6 +6,7 @@ import path from 'node:path'
 import {reporter} from 'vfile-reporter'
 import {configJsonSchema} from '../config.js'
 import {build, hasFatal} from '../pipeline/index.js'
+import {BrowserNotFoundError} from '../browser/find-chromium.js'
 import {ProjectError} from '../project.js'
 import {version} from '../version.js'
 import {help} from './help.js'
@@ -32,7 +33,9 @@ async function runBuild(options: CliOptions, io: Io): Promise<number> {
     out: options.out === undefined ? undefined : path.resolve(io.cwd, options.out),
     langs: options.lang,
     docs: options.doc,
-    formats: options.format as Array<'html'> | undefined,
+    formats: options.format as Array<'html' | 'pdf'> | undefined,
+    pool: options.jobs,
+    env: io.env,
     force: options.force,
     strict: options.strict
   })
@@ -46,7 +49,7 @@ async function runBuild(options: CliOptions, io: Io): Promise<number> {
     io.stdout.write(
       result.upToDate
         ? `Up to date: nothing changed since the last build of ${where} (${seconds} s; --force rebuilds)\n`
-        : `Built ${pages} page${pages === 1 ? '' : 's'} (${result.documents.built} document${result.documents.built === 1 ? '' : 's'} × ${result.languages.length} language${result.languages.length === 1 ? '' : 's'}) and the index in ${seconds} s → ${where} (${result.written} written, ${result.unchanged} unchanged)\n`
+        : `Built ${result.documents.built} document${result.documents.built === 1 ? '' : 's'} × ${result.languages.length} language${result.languages.length === 1 ? '' : 's'}: ${pages} page${pages === 1 ? '' : 's'} and the index, ${result.pdfs.printed + result.pdfs.unchanged} PDF${result.pdfs.printed + result.pdfs.unchanged === 1 ? '' : 's'} (${result.pdfs.printed} printed) in ${seconds} s → ${where} (${result.written} file${result.written === 1 ? '' : 's'} written, ${result.unchanged} unchanged)\n`
     )
   }
   return hasFatal(result.files) ? 1 : 0
@@ -140,7 +143,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 2
     }
   } catch (error) {
-    if (error instanceof ProjectError) {
+    if (error instanceof ProjectError || error instanceof BrowserNotFoundError) {
       io.stderr.write(`policy-press: ${error.message}\n`)
       return 2
     }

@@ -13,6 +13,7 @@ export interface CliOptions {
   doc: string[] | undefined
   format: string[] | undefined
   failOn: string[] | undefined
+  jobs: number | undefined
   force: boolean
   strict: boolean
   quiet: boolean
@@ -67,6 +68,7 @@ export function parseOptions(argv: string[]): CliOptions {
       }
     }
   }
+  if (typeof values.jobs === 'string' && !/^[1-9]\d*$/.test(values.jobs)) throw new UsageError(`Unexpected \`${values.jobs}\` for \`--jobs\`, expected a whole number of 1 or more`)
   if (values.color === true && values['no-color'] === true) throw new UsageError('Unexpected `--color` with `--no-color`, expected one')
   const takesArguments = commands.find((known) => known.name === command)?.args !== undefined
   if (positionals.length > 0 && !takesArguments) throw new UsageError(`Unexpected argument \`${positionals[0]}\``)
@@ -85,6 +87,7 @@ export function parseOptions(argv: string[]): CliOptions {
     doc: list('doc'),
     format: list('format'),
     failOn: list('fail-on'),
+    jobs: typeof values.jobs === 'string' ? Number(values.jobs) : undefined,
     force: values.force === true,
     strict: values.strict === true,
     quiet: values.quiet === true,

@@ -22,7 +22,7 @@ export const sanitizeSchema: Schema = {
     ...defaultAttributes,
     // Translation state marks and the language of passages shown in the original.
     '*': [...(defaultAttributes['*'] ?? []), 'dataTranslation', 'lang'],
-    section: ['dataFootnotes', 'ariaLabelledBy', ['className', 'footnotes', 'chapter']],
+    section: ['dataFootnotes', 'ariaLabelledBy', ['className', 'footnotes', 'chapter', /^chapter-\d+$/]],
     h2: ['id', ['className', 'sr-only', 'footnotes-title']],
     time: ['dateTime'],
     abbr: ['title']

@@ -38,6 +38,8 @@ function createProcessor(strings: UiStrings, raw: boolean): HtmlProcessor {
     footnoteLabel: strings.footnotes,
     footnoteLabelTagName: 'h2',
     footnoteLabelProperties: {className: ['footnotes-title']},
+    // "↑" is in every font's Latin range; the usual "↩" would fall back to a system font in print.
+    footnoteBackContent: (_, rereferenceIndex) => [{type: 'text', value: rereferenceIndex > 1 ? `↑${rereferenceIndex}` : '↑'}],
     footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
       strings.backToContent.replace('{index}', String(referenceIndex + 1) + (rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''))
   })
@@ -56,19 +58,21 @@ function hasRawHtml(tree: Root): boolean {
 }
 
 export interface HtmlRenderer {
-  /** The body HTML of a page from its (translated, transformed) tree. */
+  /** The sanitized body of a page, as hast, from its (translated, transformed) tree. */
+  tree(tree: Root, file: VFile | undefined): HastRoot
+  /** The body HTML of a page. */
   render(tree: Root, file: VFile | undefined): string
 }
 
 export function createHtmlRenderer(strings: UiStrings): HtmlRenderer {
   let plain: HtmlProcessor | undefined
   let withRaw: HtmlProcessor | undefined
+  const toHast = (tree: Root, file: VFile | undefined): HastRoot => {
+    const processor = hasRawHtml(tree) ? (withRaw ??= createProcessor(strings, true)) : (plain ??= createProcessor(strings, false))
+    return processor.runSync(tree, file)
+  }
   return {
-    render(tree, file) {
-      const processor = hasRawHtml(tree)
-        ? (withRaw ??= createProcessor(strings, true))
-        : (plain ??= createProcessor(strings, false))
-      return toHtml(processor.runSync(tree, file))
-    }
+    tree: toHast,
+    render: (tree, file) => toHtml(toHast(tree, file))
   }
 }

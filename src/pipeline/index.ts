@@ -2,15 +2,20 @@
  * The build, top to bottom. Each document is read and parsed once; then each
  * language is a run of the same stages into `OUT/<lang>/`:
  *
- *   read → parse → (index the site) → translate → transform → render-html → write
+ *   read → parse → (index the site) → translate → transform → render-html → render-pdf → write
  *
+ * PDFs are printed by a pool of Chromium pages while the HTML of the next
+ * documents is still being built; the browser starts only if a PDF must be
+ * printed.
  * Problems are collected as messages on the files they concern; a document
  * with a fatal message is skipped and the others are still built. A build
  * whose inputs match the last one's fingerprint does nothing but check its
  * outputs (the stages are loaded only when there is work for them).
  */
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {BrowserNotFoundError} from '../browser/find-chromium.js'
 import {loadProject, type ProjectOptions} from '../project.js'
 import {loadUiStrings} from '../ui-strings.js'
 import {version} from '../version.js'
@@ -20,8 +25,12 @@ import type {TranslatedDocument} from './translate.js'
 export interface BuildOptions extends ProjectOptions {
   /** Output folder (default: `ROOT/dist`). */
   out?: string | undefined
-  /** Output formats (default: `['html']`). */
-  formats?: Array<'html'> | undefined
+  /** Output formats (default: `['html', 'pdf']`). */
+  formats?: Array<'html' | 'pdf'> | undefined
+  /** Browser pages printing at once (default: the number of cores). */
+  pool?: number | undefined
+  /** The environment, for finding the browser (default: `process.env`). */
+  env?: Record<string, string | undefined> | undefined
   /** Build even when nothing changed since the last build (default: `false`). */
   force?: boolean | undefined
   /** Fail on stale or missing translations and on translation problems, for releases (default: `false`). */
@@ -33,6 +42,8 @@ export interface BuildResult {
   files: VFile[]
   /** Paths of the pages built, relative to `out`. */
   pages: string[]
+  /** PDFs written or found up to date, relative to `out`. */
+  pdfs: {printed: number; unchanged: number}
   documents: {built: number; skipped: number}
   languages: string[]
   out: string
@@ -66,17 +77,18 @@ export function hasFatal(files: VFile[]): boolean {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const project = await loadProject(options)
   const out = path.resolve(project.root, options.out ?? 'dist')
-  const result = {pages: [], documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false}
+  const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false}
   if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
 
-  const print = await fingerprint(project, {out, docs: options.docs, formats: options.formats, strict: options.strict})
+  const print = await fingerprint(project, {out, docs: options.docs, formats: options.formats ?? ['html', 'pdf'], strict: options.strict})
   const last = options.force ? undefined : await readManifest(project, out, print)
   if (last) {
     const pages = last.outputs.map((output) => output.path).filter((file) => file.endsWith('.html'))
     return {...result, files: filesOf(last.messages, project.root), pages, documents: last.documents, unchanged: last.outputs.length, upToDate: true}
   }
 
-  const [{read}, {parse}, {indexSite}, {loadCatalogs, segmented}, {translate}, {transform}, {renderHtml}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}] =
+  const formats = new Set(options.formats ?? ['html', 'pdf'])
+  const [{read}, {parse}, {indexSite}, {loadCatalogs, segmented}, {translate}, {transform}, {renderDocument, renderHtml}, {renderPdf, readPrinted, writePrinted}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}, {createBrowserPool}] =
     await Promise.all([
       import('./read.js'),
       import('./parse.js'),
@@ -85,11 +97,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       import('./translate.js'),
       import('./transform.js'),
       import('./render-html.js'),
+      import('./render-pdf.js'),
       import('./render-index.js'),
       import('./write.js'),
       import('../html/to-html.js'),
       import('../html/templates.js'),
-      import('../html/assets.js')
+      import('../html/assets.js'),
+      import('../pdf/browser.js')
     ])
 
   const ui = await loadUiStrings(project.translationsDir, project.root, project.allLanguages)
@@ -106,31 +120,85 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     (await loadCatalogs(project, segmented(documents), targets)).map((catalog) => [`${catalog.slug}\0${catalog.lang}`, catalog])
   )
   const renderers = new Map(project.languages.map((lang) => [lang, createHtmlRenderer(ui.strings.get(lang)!)]))
-  const context = {project, templates: loadTemplates(project.templateDirs), strings: ui.strings, renderers, version}
-  const assets = new Set<string>()
+  const templates = loadTemplates(project.templateDirs)
+  const context = {project, templates, strings: ui.strings, renderers, version}
   const pages = []
   const buildable = documents.filter((document) => !document.fatal && document.meta)
 
+  // Styles and fonts first, and each document's files as soon as it is transformed: printing needs them.
+  const styleAssets = templateAssets(project.templateDirs)
+  const written = await write(out, [], styleAssets)
+  const cacheDir = path.join(project.root, '.policy-press-cache')
+  const pool = formats.has('pdf') ? createBrowserPool({roots: [out, cacheDir], size: options.pool, env: options.env}) : undefined
+  const pdfContext = pool && {
+    pool,
+    templates,
+    out,
+    cacheDir,
+    paper: project.config.pdf.paper,
+    producer: `policy-press ${version}`,
+    styles: (await Promise.all(styleAssets.filter((asset) => asset.path.endsWith('.css')).map((asset) => fs.readFile(asset.from, 'utf8')))).join('\n'),
+    force: options.force === true,
+    printed: await readPrinted(cacheDir)
+  }
+  const printing: Array<Promise<unknown>> = []
+  let missingBrowser: BrowserNotFoundError | undefined
+  const pdfs = {printed: 0, unchanged: 0}
+  const add = (into: typeof written, from: typeof written) => {
+    into.written += from.written
+    into.unchanged += from.unchanged
+    into.outputs.push(...from.outputs)
+  }
+
   const statuses = new Map<string, TranslatedDocument['counts']>()
   const source = project.config.source
-  for (const document of buildable) {
-    // Links are checked once, on the source text, whether or not the source language is built.
-    const original = translate(document, source, {source, catalog: undefined, stale: 'translation', report: false})
-    transform(original, {index, assets, report: true})
-    for (const lang of project.languages) {
-      const loaded = catalogs.get(`${document.source.slug}\0${lang}`)
-      const catalog = loaded?.merge && {entries: new Map(loaded.merge.merged.map((merged) => [merged.entry.msgid, merged])), file: loaded.file}
-      const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, report: true})
-      if (translated !== original) transform(translated, {index, assets, report: false})
-      pages.push(renderHtml(translated, context))
-      statuses.set(`${document.source.slug}\0${lang}`, translated.counts)
-      if (options.strict) reportOpen(translated)
+  try {
+    for (const document of buildable) {
+      // Links are checked once, on the source text, whether or not the source language is built.
+      const assets = new Set<string>()
+      const original = translate(document, source, {source, catalog: undefined, stale: 'translation', report: false})
+      transform(original, {index, assets, report: true})
+      add(written, await write(out, [], mediaAssets(project.root, assets)))
+      for (const lang of project.languages) {
+        const loaded = catalogs.get(`${document.source.slug}\0${lang}`)
+        const catalog = loaded?.merge && {entries: new Map(loaded.merge.merged.map((merged) => [merged.entry.msgid, merged])), file: loaded.file}
+        const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, report: true})
+        if (translated !== original) transform(translated, {index, assets, report: false})
+        const rendered = renderDocument(translated, context)
+        if (formats.has('html')) pages.push(renderHtml(rendered, context, formats.has('pdf')))
+        statuses.set(`${document.source.slug}\0${lang}`, translated.counts)
+        if (options.strict) reportOpen(translated)
+        if (pdfContext) {
+          printing.push(
+            renderPdf(rendered, pdfContext).then(
+              (pdf) => {
+                pdfs[pdf.printed ? 'printed' : 'unchanged']++
+                written.outputs.push({path: pdf.path, size: pdf.size})
+              },
+              (error: Error) => {
+                if (error instanceof BrowserNotFoundError) {
+                  missingBrowser = error
+                  return
+                }
+                const file = document.files[0]!
+                file.message(`Cannot print the PDF in \`${lang}\`: ${error.message.split('\n')[0]}`, {place: {line: 1, column: 1}, ruleId: 'pdf', source: 'policy-press'}).fatal = true
+              }
+            )
+          )
+        }
+        // Let the browser's answers in while the next document is built.
+        await new Promise((resolve) => setImmediate(resolve))
+      }
     }
+    if (formats.has('html')) pages.push(renderIndex(documents, context, statuses))
+    add(written, await write(out, pages, []))
+    await Promise.all(printing)
+  } finally {
+    await pool?.close()
   }
-  pages.push(renderIndex(documents, context, statuses))
-
-  const outputs = [...templateAssets(project.templateDirs), ...mediaAssets(project.root, assets)]
-  const written = await write(out, pages, outputs)
+  if (pdfContext) await writePrinted(cacheDir, pdfContext.printed)
+  // Without a browser no PDF can be printed: one clear message (the HTML is written).
+  if (missingBrowser) throw missingBrowser
   const catalogFiles = [...catalogs.values()].map((catalog) => catalog.file)
   // In a strict build every translation problem is an error.
   if (options.strict) for (const file of catalogFiles) for (const message of file.messages) message.fatal = true
@@ -139,5 +207,5 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!hasFatal(files)) {
     await writeManifest(project, out, {fingerprint: print, outputs: written.outputs, messages: messagesOf(files), ...summary})
   }
-  return {...result, ...summary, files, pages: pages.map((page) => page.path), written: written.written, unchanged: written.unchanged}
+  return {...result, ...summary, files, pages: pages.map((page) => page.path), pdfs, written: written.written, unchanged: written.unchanged}
 }

@@ -3,6 +3,8 @@
  * the page template: body, table of contents, language switcher and
  * `hreflang` alternates, the notice for pages not yet translated.
  */
+import type {Root as HastRoot} from 'hast'
+import {toHtml} from 'hast-util-to-html'
 import type {Root, RootContent} from 'mdast'
 import {localize} from '../config.js'
 import type {HtmlRenderer} from '../html/to-html.js'
@@ -33,10 +35,10 @@ function mergeChapters(document: TranslatedDocument): Root {
   return {
     type: 'root',
     children: document.chapters.map(
-      (chapter) =>
+      (chapter, index) =>
         ({
           type: 'chapter',
-          data: {hName: 'section', hProperties: {className: ['chapter']}},
+          data: {hName: 'section', hProperties: {className: ['chapter', `chapter-${index + 1}`]}},
           children: chapter.tree.children
         }) as unknown as RootContent
     )
@@ -52,15 +54,21 @@ export function languageLinks(project: Project, strings: Map<string, UiStrings>,
   }))
 }
 
-export function renderHtml(document: TranslatedDocument, context: RenderContext): Page {
-  const {project, templates} = context
+/** What the page and the PDF of a document share: the body as hast, and the template values. */
+export interface RenderedDocument {
+  body: HastRoot
+  view: Record<string, unknown> & {title: string; contentLang: string}
+}
+
+export function renderDocument(document: TranslatedDocument, context: RenderContext): RenderedDocument {
+  const {project} = context
   const {lang} = document
   const source = project.config.source
   const slug = document.document.source.slug
   const meta = document.meta
   const strings = context.strings.get(lang)!
   const tree = mergeChapters(document)
-  const body = context.renderers.get(lang)!.render(tree, document.chapters[0]?.file)
+  const body = context.renderers.get(lang)!.tree(tree, document.chapters[0]?.file)
   const untranslated = document.state === 'untranslated'
   const {counts} = document
   const fill = (template: string, values: Record<string, number>) => template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match))
@@ -79,6 +87,7 @@ export function renderHtml(document: TranslatedDocument, context: RenderContext)
       : undefined
   const view = {
     lang,
+    slug,
     title: meta.title,
     subtitle: meta.subtitle,
     summary: meta.summary,
@@ -89,24 +98,35 @@ export function renderHtml(document: TranslatedDocument, context: RenderContext)
     date: meta.date,
     version: meta.version,
     keywords: meta.keywords.join(', '),
+    languageName: strings.languageName,
     site: {
       title: localize(project.config.site.title, lang, source),
       organisation: localize(project.config.site.organisation, lang, source)
     },
     ui: strings,
     toc: tableOfContents(tree),
-    content: body,
     untranslated,
     translation,
     contentLang: untranslated ? source : lang,
     sourceLanguageName: context.strings.get(source)?.languageName ?? source,
-    stylesheet: '../assets/style.css',
-    home: '../index.html',
     languages: languageLinks(project, context.strings, lang, (other) => `../${other}/${slug}.html`),
-    canonical: project.config.site.url ? new URL(`${lang}/${slug}.html`, withSlash(project.config.site.url)).href : undefined,
     generator: `policy-press ${context.version}`
   }
-  return {path: `${lang}/${slug}.html`, contents: templates.render('page.html', view)}
+  return {body, view}
+}
+
+export function renderHtml(rendered: RenderedDocument, context: RenderContext, pdf: boolean): Page {
+  const {view} = rendered
+  const url = context.project.config.site.url
+  const page = {
+    ...view,
+    content: toHtml(rendered.body),
+    stylesheet: '../assets/style.css',
+    home: '../index.html',
+    pdf: pdf ? `${view.slug}.pdf` : undefined,
+    canonical: url ? new URL(`${view.lang}/${view.slug}.html`, withSlash(url)).href : undefined
+  }
+  return {path: `${view.lang}/${view.slug}.html`, contents: context.templates.render('page.html', page)}
 }
 
 function withSlash(url: string): string {

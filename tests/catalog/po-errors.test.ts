@@ -28,7 +28,7 @@ describe('bad PO input', () => {
     const status = await runCli(['status', '--root', root])
     expect(status.code).toBe(2)
     expect(status.stderr).toContain('Cannot parse PO file')
-    const build = await runCli(['build', '--root', root])
+    const build = await runCli(['build', '--format', 'html', '--root', root])
     expect(build.code).toBe(1)
     expect(await fs.readFile(po, 'utf8')).toBe(broken)
   })

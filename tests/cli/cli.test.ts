@@ -27,7 +27,7 @@ describe('usage', () => {
   })
 
   it('prints help for a command', async () => {
-    const run = await runCli(['build', '--help'])
+    const run = await runCli(['build', '--format', 'html', '--help'])
     expect(run.code).toBe(0)
     expect(run.stdout).toBe(await golden(path.join(goldenDir, 'help-build.txt'), run.stdout))
   })
@@ -40,9 +40,9 @@ describe('usage', () => {
 
   it.each([
     [['frobnicate'], 'Unknown command `frobnicate`'],
-    [['build', '--frob'], "Unknown option '--frob'"],
+    [['build', '--format', 'html', '--frob'], "Unknown option '--frob'"],
     [['build', '--format', 'docx'], 'Unexpected `docx` for `--format`'],
-    [['build', 'extra'], 'Unexpected argument `extra`'],
+    [['build', '--format', 'html', 'extra'], 'Unexpected argument `extra`'],
     [['config-schema', '--lang', 'de'], 'Unexpected flag `--lang` for `config-schema`'],
     [[], 'Missing command']
   ])('rejects %j with exit code 2', async (argv, message) => {
@@ -54,16 +54,16 @@ describe('usage', () => {
 
   it('rejects an unknown language or document', async () => {
     const root = await makeProject({'documents/a.md': good})
-    const lang = await runCli(['build', '--root', root, '--lang', 'fr'])
+    const lang = await runCli(['build', '--format', 'html', '--root', root, '--lang', 'fr'])
     expect(lang.code).toBe(2)
     expect(lang.stderr).toBe('policy-press: Unknown language `fr`, expected one of `en`, `de`, `et`, `lv`, `lt`\n')
-    const doc = await runCli(['build', '--root', root, '--doc', 'b'])
+    const doc = await runCli(['build', '--format', 'html', '--root', root, '--doc', 'b'])
     expect(doc.code).toBe(2)
     expect(doc.stderr).toBe('policy-press: Unknown document `b`, expected one of `a`\n')
   })
 
   it('rejects a root that does not exist', async () => {
-    const run = await runCli(['build', '--root', '/nonexistent/policy-press'])
+    const run = await runCli(['build', '--format', 'html', '--root', '/nonexistent/policy-press'])
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('Cannot find the folder `/nonexistent/policy-press`')
   })
@@ -72,7 +72,7 @@ describe('usage', () => {
 describe('build with defaults', () => {
   it('builds a folder that has only documents/', async () => {
     const root = await makeProject({'documents/only.md': good})
-    const run = await runCli(['build', '--root', root])
+    const run = await runCli(['build', '--format', 'html', '--root', root])
     expect(run.code, run.stderr).toBe(0)
     expect(run.stderr).toBe('')
     for (const lang of ['en', 'de', 'et', 'lv', 'lt']) {
@@ -85,9 +85,9 @@ describe('build with defaults', () => {
 
   it('honours --out, --lang and --doc', async () => {
     const root = await makeProject({'documents/a.md': good, 'documents/b.md': good})
-    const run = await runCli(['build', '--root', root, '--out', 'site', '--lang', 'en,lv', '--doc', 'b'], root)
+    const run = await runCli(['build', '--format', 'html', '--root', root, '--out', 'site', '--lang', 'en,lv', '--doc', 'b'], root)
     expect(run.code, run.stderr).toBe(0)
-    expect(run.stdout).toMatch(/^Built 2 pages \(1 document × 2 languages\)/)
+    expect(run.stdout).toMatch(/^Built 1 document × 2 languages: 2 pages and the index, 0 PDFs/)
     expect(await exists(path.join(root, 'site/lv/b.html'))).toBe(true)
     expect(await exists(path.join(root, 'site/de/b.html'))).toBe(false)
     expect(await exists(path.join(root, 'site/en/a.html'))).toBe(false)
@@ -95,10 +95,10 @@ describe('build with defaults', () => {
 
   it('does nothing on a rebuild with no change, but repeats the warnings', async () => {
     const root = await makeProject({'documents/a.md': '---\ntitle: A\n---\n\nSee [b](b.md).\n'})
-    const first = await runCli(['build', '--root', root])
+    const first = await runCli(['build', '--format', 'html', '--root', root])
     expect(first.stderr).toContain('Cannot find document `b.md`')
     const before = (await fs.stat(path.join(root, 'dist/en/a.html'))).mtimeMs
-    const again = await runCli(['build', '--root', root])
+    const again = await runCli(['build', '--format', 'html', '--root', root])
     expect(again.stdout).toMatch(/^Up to date/)
     expect(again.stderr).toBe(first.stderr)
     expect((await fs.stat(path.join(root, 'dist/en/a.html'))).mtimeMs).toBe(before)
@@ -106,17 +106,17 @@ describe('build with defaults', () => {
 
   it('rebuilds when a document changes or an output is gone, writing only what changed', async () => {
     const root = await makeProject({'documents/a.md': good, 'documents/b.md': good})
-    await runCli(['build', '--root', root])
+    await runCli(['build', '--format', 'html', '--root', root])
     await fs.writeFile(path.join(root, 'documents/a.md'), good.replace('Fine.', 'Changed.'))
-    const changed = await runCli(['build', '--root', root])
+    const changed = await runCli(['build', '--format', 'html', '--root', root])
     // Five pages of `a` and the index are unaffected… except `a` itself in five languages.
-    expect(changed.stdout).toMatch(/\(5 written, \d+ unchanged\)/)
+    expect(changed.stdout).toMatch(/\(5 files written, \d+ unchanged\)/)
     expect(await fs.readFile(path.join(root, 'dist/lt/a.html'), 'utf8')).toContain('Changed.')
     await fs.rm(path.join(root, 'dist/de/b.html'))
-    const repaired = await runCli(['build', '--root', root])
-    expect(repaired.stdout).toMatch(/\(1 written, \d+ unchanged\)/)
-    const forced = await runCli(['build', '--root', root, '--force'])
-    expect(forced.stdout).toMatch(/^Built 10 pages/)
+    const repaired = await runCli(['build', '--format', 'html', '--root', root])
+    expect(repaired.stdout).toMatch(/\(1 file written, \d+ unchanged\)/)
+    const forced = await runCli(['build', '--format', 'html', '--root', root, '--force'])
+    expect(forced.stdout).toMatch(/^Built 2 documents × 5 languages: 10 pages/)
   })
 })
 
@@ -125,7 +125,7 @@ describe('bad input', () => {
   async function buildBad(name: string, files: Record<string, string>, setup?: (root: string) => Promise<void>) {
     const root = await makeProject({'documents/good.md': good, ...files})
     await setup?.(root)
-    const run = await runCli(['build', '--root', root])
+    const run = await runCli(['build', '--format', 'html', '--root', root])
     const report = `exit ${run.code}\n${run.stderr}`
     expect(report).toBe(await golden(path.join(goldenDir, `${name}.txt`), report))
     return {root, run}

@@ -100,7 +100,7 @@ describe('sanitizing untrusted Markdown and HTML', () => {
       files[`documents/p${index}.md`] = `---\ntitle: Payload ${index}\n---\n\nBefore.\n\n${payload}\n\nInline ${payload} after.\n`
     }
     root = await makeProject(files)
-    const run = await runCli(['build', '--root', root, '--lang', 'en', '--quiet'])
+    const run = await runCli(['build', '--format', 'html', '--root', root, '--lang', 'en', '--quiet'])
     expect(run.code, run.stderr).toBe(0)
   })
 

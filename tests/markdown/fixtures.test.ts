@@ -21,7 +21,7 @@ describe('Markdown to HTML fixtures', async () => {
       const folder = path.join(fixtures, name)
       const root = await makeProject({'documents/input.md': await fs.readFile(path.join(folder, 'input.md'), 'utf8')})
       await fs.cp(path.join(folder, 'documents'), path.join(root, 'documents'), {recursive: true}).catch(() => {})
-      const run = await runCli(['build', '--root', root, '--lang', 'en', '--quiet'])
+      const run = await runCli(['build', '--format', 'html', '--root', root, '--lang', 'en', '--quiet'])
       expect(run.code, run.stderr).toBe(0)
       const body = pageBody(await fs.readFile(path.join(root, 'dist/en/input.html'), 'utf8'))
       expect(body).toBe(await golden(path.join(folder, 'expected.html'), body))

@@ -41,7 +41,7 @@ async function translatedProject(): Promise<string> {
 describe('translated builds', () => {
   it('builds every block from its translation', async () => {
     const root = await translatedProject()
-    const run = await runCli(['build', '--root', root, '--lang', 'de', '--doc', 'funding'])
+    const run = await runCli(['build', '--format', 'html', '--root', root, '--lang', 'de', '--doc', 'funding'])
     expect(run.code, run.stderr).toBe(0)
     const html = await fs.readFile(path.join(root, 'dist/de/funding.html'), 'utf8')
     const body = pageBody(html)
@@ -63,7 +63,7 @@ describe('translated builds', () => {
       .replace('Rural municipalities struggle', 'Remote municipalities struggle')
       .replace('- Then act.', '- Then act.\n- Then review.')
     await fs.writeFile(path.join(root, 'documents/funding.md'), changed)
-    const run = await runCli(['build', '--root', root, '--lang', 'de', '--doc', 'funding'])
+    const run = await runCli(['build', '--format', 'html', '--root', root, '--lang', 'de', '--doc', 'funding'])
     expect(run.code, run.stderr).toBe(0)
     const html = await fs.readFile(path.join(root, 'dist/de/funding.html'), 'utf8')
     // Stale: the old translation, marked.
@@ -76,12 +76,12 @@ describe('translated builds', () => {
 
     // The config may show the source for stale passages instead.
     await fs.writeFile(path.join(root, 'policy-press.config.yaml'), 'translations:\n  stale: source\n')
-    await runCli(['build', '--root', root, '--lang', 'de', '--doc', 'funding'])
+    await runCli(['build', '--format', 'html', '--root', root, '--lang', 'de', '--doc', 'funding'])
     const english = await fs.readFile(path.join(root, 'dist/de/funding.html'), 'utf8')
     expect(english).toContain('<p data-translation="stale" lang="en">Remote municipalities struggle')
 
     // --strict names each open passage at its place and fails.
-    const strict = await runCli(['build', '--root', root, '--lang', 'de', '--doc', 'funding', '--strict'])
+    const strict = await runCli(['build', '--format', 'html', '--root', root, '--lang', 'de', '--doc', 'funding', '--strict'])
     expect(strict.code).toBe(1)
     expect(strict.stderr).toContain('8:1  error Stale translation into `de`, expected a current one in a strict build   translation-stale')
     expect(strict.stderr).toContain('error Missing translation into `de`, expected a current one in a strict build translation-missing')
@@ -92,13 +92,13 @@ describe('translated builds', () => {
     const po = path.join(root, 'translations/de/funding.po')
     const text = await fs.readFile(po, 'utf8')
     await fs.writeFile(po, text.replace('msgstr "[de] See [the plan](plan.md#steps) first."', 'msgstr "[de] Siehe den Plan zuerst."').replace('msgstr "[de] Rural municipalities struggle to fund *social services*.[^note]"', 'msgstr "[de] Rural municipalities struggle to fund *social services*."'))
-    const run = await runCli(['build', '--root', root, '--lang', 'de', '--doc', 'funding'])
+    const run = await runCli(['build', '--format', 'html', '--root', root, '--lang', 'de', '--doc', 'funding'])
     expect(run.code).toBe(0)
     const line = text.split('\n').findIndex((item) => item.startsWith('msgid "See [the plan]')) + 1
     expect(run.stderr).toMatch(new RegExp(`\\n${line}:1 +warning Missing link`))
     expect(run.stderr).toMatch(/Missing link to `plan\.md#steps` in translation, expected it as in the source\s+translation-link/)
     expect(run.stderr).toMatch(/Missing footnote reference `note` in translation.*translation-footnote/)
-    const strict = await runCli(['build', '--root', root, '--lang', 'de', '--doc', 'funding', '--strict'])
+    const strict = await runCli(['build', '--format', 'html', '--root', root, '--lang', 'de', '--doc', 'funding', '--strict'])
     expect(strict.code).toBe(1)
     expect(strict.stderr).toMatch(/error\s+Missing link to `plan\.md#steps`/)
   })

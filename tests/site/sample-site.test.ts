@@ -24,7 +24,7 @@ describe('the sample site', () => {
 
   beforeAll(async () => {
     out = path.join(await makeProject({}), 'dist')
-    const result = await runCli(['build', '--root', repoRoot, '--out', out])
+    const result = await runCli(['build', '--format', 'html', '--root', repoRoot, '--out', out])
     expect(result.code, result.stderr).toBe(0)
     expect(result.stderr).toBe('')
     pages = languages.flatMap((lang) => ['policy-recommendations', 'empowerment-handbook'].map((slug) => `${lang}/${slug}.html`))

@@ -1,0 +1,102 @@
+/**
+ * One Chromium per build, started only when a PDF must be printed, with a
+ * pool of pages (default: one per core). Every page blocks what a printed
+ * document must never reach: any request that is not a file under the
+ * allowed folders (the build's output and its print folder) is aborted, so
+ * nothing goes to the network or to other local files. Page scripts are off:
+ * policy-press reads and fills the page through the DevTools protocol only.
+ */
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import createDebug from 'debug'
+import type {Browser, Page} from 'puppeteer'
+import {chromiumArgs, findChromium} from '../browser/find-chromium.js'
+
+const debug = createDebug('policy-press:pdf')
+
+export interface BrowserPool {
+  /** Run `job` on a free page of the pool. */
+  use<T>(job: (page: Page) => Promise<T>): Promise<T>
+  /** URLs that were refused, for tests and diagnostics. */
+  refused: string[]
+  close(): Promise<void>
+}
+
+/** Whether `url` is a file inside one of `roots`. */
+export function allowed(url: string, roots: string[]): boolean {
+  if (!url.startsWith('file:')) return false
+  let file: string
+  try {
+    file = path.resolve(fileURLToPath(url))
+  } catch {
+    return false
+  }
+  return roots.some((root) => file === root || file.startsWith(`${root}${path.sep}`))
+}
+
+export function createBrowserPool(options: {roots: string[]; size?: number | undefined; env?: Record<string, string | undefined>}): BrowserPool {
+  const roots = options.roots.map((root) => path.resolve(root))
+  const size = Math.max(1, options.size ?? os.availableParallelism())
+  let browser: Promise<Browser> | undefined
+  const idle: Page[] = []
+  const waiting: Array<(page: Page) => void> = []
+  let pages = 0
+  const refused: string[] = []
+
+  const launch = async (): Promise<Browser> => {
+    const {default: puppeteer} = await import('puppeteer')
+    const executablePath = findChromium(options.env ?? process.env)
+    debug('launching %s', executablePath)
+    return puppeteer.launch({executablePath, headless: true, args: chromiumArgs, protocolTimeout: 120_000})
+  }
+
+  const open = async (): Promise<Page> => {
+    browser ??= launch()
+    const page = await (await browser).newPage()
+    await page.setJavaScriptEnabled(false)
+    await page.setRequestInterception(true)
+    page.on('request', (request) => {
+      const url = request.url()
+      if (allowed(url, roots)) {
+        void request.continue()
+      } else {
+        refused.push(url)
+        debug('refused %s', url)
+        void request.abort('blockedbyclient')
+      }
+    })
+    return page
+  }
+
+  const acquire = async (): Promise<Page> => {
+    const page = idle.pop()
+    if (page) return page
+    if (pages < size) {
+      pages++
+      return open()
+    }
+    return new Promise((resolve) => waiting.push(resolve))
+  }
+
+  const release = (page: Page): void => {
+    const next = waiting.shift()
+    if (next) next(page)
+    else idle.push(page)
+  }
+
+  return {
+    refused,
+    async use(job) {
+      const page = await acquire()
+      try {
+        return await job(page)
+      } finally {
+        release(page)
+      }
+    },
+    async close() {
+      if (browser) await (await browser).close().catch(() => {})
+    }
+  }
+}

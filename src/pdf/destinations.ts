@@ -1,0 +1,38 @@
+/**
+ * Where each heading landed: Chromium writes a named destination for every
+ * element that a link in the page points at, so the first print of a page
+ * whose table of contents links to every heading tells us each heading's page.
+ */
+import {PDFArray, PDFDict, PDFDocument, PDFName, PDFRef} from 'pdf-lib'
+
+export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
+  const document = await PDFDocument.load(pdf, {updateMetadata: false})
+  const pageNumbers = new Map<string, number>()
+  document.getPages().forEach((page, index) => pageNumbers.set(page.ref.toString(), index + 1))
+  const result = new Map<string, number>()
+  const dests = document.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
+  if (!dests) return result
+  for (const [name, value] of dests.entries()) {
+    const target = value instanceof PDFArray ? value : document.context.lookupMaybe(value, PDFArray)
+    const ref = target?.get(0)
+    if (ref instanceof PDFRef) {
+      const page = pageNumbers.get(ref.toString())
+      if (page !== undefined) result.set(decodeName(name.asString().slice(1)), page)
+    }
+  }
+  return result
+}
+
+/** PDF names escape bytes as `#xx`; ids are UTF-8. */
+function decodeName(name: string): string {
+  const bytes: number[] = []
+  for (let index = 0; index < name.length; index++) {
+    if (name[index] === '#' && /^[0-9a-fA-F]{2}$/.test(name.slice(index + 1, index + 3))) {
+      bytes.push(Number.parseInt(name.slice(index + 1, index + 3), 16))
+      index += 2
+    } else {
+      bytes.push(name.charCodeAt(index))
+    }
+  }
+  return Buffer.from(bytes).toString('utf8')
+}

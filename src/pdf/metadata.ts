@@ -1,0 +1,35 @@
+/**
+ * The document information Chromium does not write: title, author, subject,
+ * keywords, language, "display the title", and dates taken from the
+ * document's own `date`, so the same input gives the same bytes. pdf-lib
+ * keeps every object reachable from the catalog, the tags among them.
+ */
+import {PDFDocument, PDFName} from 'pdf-lib'
+
+export interface PdfMetadata {
+  title: string
+  authors: string[]
+  subject: string | undefined
+  keywords: string[]
+  lang: string
+  /** `YYYY-MM-DD`; the PDF's creation and modification date. */
+  date: string | undefined
+  producer: string
+}
+
+export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  const document = await PDFDocument.load(pdf, {updateMetadata: false})
+  const date = new Date(`${meta.date ?? '2000-01-01'}T00:00:00Z`)
+  document.setTitle(meta.title, {showInWindowTitleBar: true})
+  if (meta.authors.length > 0) document.setAuthor(meta.authors.join('; '))
+  if (meta.subject) document.setSubject(meta.subject)
+  if (meta.keywords.length > 0) document.setKeywords(meta.keywords)
+  document.setCreator(meta.producer)
+  document.setProducer(meta.producer)
+  document.setLanguage(meta.lang)
+  document.setCreationDate(date)
+  document.setModificationDate(date)
+  // Chromium may write an XMP stream with its own dates and tool: drop it, the info dictionary says it all.
+  document.catalog.delete(PDFName.of('Metadata'))
+  return document.save({useObjectStreams: false, updateFieldAppearances: false})
+}

@@ -1,0 +1,159 @@
+/**
+ * render-pdf: a document in one language to a tagged, bookmarked PDF.
+ *
+ * The print page is the document's body (with soft hyphens) in
+ * `templates/pdf.html`: a cover, the translation status, a table of contents
+ * and the text, laid out by CSS paged media (`templates/assets/print.css`).
+ * Chromium has no `target-counter()`, so the table of contents gets its page
+ * numbers from a first, cheap print (untagged): its links make Chromium
+ * write a named destination for every heading, which says the page the
+ * heading landed on. The numbers are filled in (placeholders of the same
+ * width keep the layout) and the page is printed again, tagged and with an
+ * outline. Then pdf-lib adds the metadata Chromium leaves out.
+ *
+ * A PDF whose inputs have not changed since it was last printed is not
+ * printed again (the hash of its print page, styles and options is kept in
+ * the cache folder).
+ */
+import {createHash} from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import type {Root as HastRoot} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import type {PaperFormat} from 'puppeteer'
+import type {Templates} from '../html/templates.js'
+import type {BrowserPool} from '../pdf/browser.js'
+import {destinationPages} from '../pdf/destinations.js'
+import {hyphenateTree} from '../pdf/hyphenate.js'
+import {setMetadata} from '../pdf/metadata.js'
+import type {RenderedDocument} from './render-html.js'
+import {writeAtomic} from './write.js'
+
+export interface PdfContext {
+  pool: BrowserPool
+  templates: Templates
+  out: string
+  /** Folder for print pages and the PDF cache. */
+  cacheDir: string
+  paper: 'A4' | 'Letter'
+  producer: string
+  /** Contents of the stylesheets, for the cache key. */
+  styles: string
+  /** Print even when the inputs did not change (default: `false`). */
+  force: boolean
+  /** Hash of the inputs of each PDF last printed, by `lang/slug`: read before the build, written after it. */
+  printed: Map<string, string>
+}
+
+export interface PdfResult {
+  path: string
+  size: number
+  printed: boolean
+}
+
+function cssString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\A ')}"`
+}
+
+/** The per-document page rules: paper, running title, and for handbooks each chapter's name. */
+function pageCss(rendered: RenderedDocument, paper: string, chapters: string[]): string {
+  const rules = [
+    `@page { size: ${paper}; @top-left { content: ${cssString(rendered.view.title)}; } }`,
+    // The cover has no running header or page number, whatever the rule above says.
+    '@page cover { @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; } }'
+  ]
+  chapters.forEach((title, index) => {
+    rules.push(
+      `.document-body .chapter-${index + 1} { page: chapter-${index + 1}; }`,
+      `@page chapter-${index + 1} { @top-right { content: ${cssString(title)}; font: 8.5pt/1.2 "Source Sans 3", sans-serif; color: #4a5563; vertical-align: bottom; padding-bottom: 4mm; } }`
+    )
+  })
+  return rules.join('\n')
+}
+
+/** The chapter titles of a handbook: the first heading of each chapter section. */
+function chapterTitles(body: HastRoot): string[] {
+  const titles: string[] = []
+  for (const node of body.children) {
+    if (node.type !== 'element' || node.tagName !== 'section') continue
+    const classes = node.properties.className
+    if (!Array.isArray(classes) || !classes.includes('chapter')) continue
+    const heading = node.children.find((child) => child.type === 'element' && /^h[1-6]$/.test(child.tagName))
+    titles.push(heading ? textOf(heading) : '')
+  }
+  return titles
+}
+
+function textOf(node: HastRoot['children'][number]): string {
+  if (node.type === 'text') return node.value
+  if (node.type === 'element') return node.children.map(textOf).join('')
+  return ''
+}
+
+/** The hashes of the PDFs printed last time (see `PdfContext.printed`). */
+export async function readPrinted(cacheDir: string): Promise<Map<string, string>> {
+  const text = await fs.readFile(path.join(cacheDir, 'pdf.json'), 'utf8').catch(() => '{}')
+  return new Map(Object.entries(JSON.parse(text) as Record<string, string>))
+}
+
+export async function writePrinted(cacheDir: string, printed: Map<string, string>): Promise<void> {
+  await writeAtomic(path.join(cacheDir, 'pdf.json'), JSON.stringify(Object.fromEntries(printed)))
+}
+
+export async function renderPdf(rendered: RenderedDocument, context: PdfContext): Promise<PdfResult> {
+  const {view} = rendered
+  const {lang, slug} = view as unknown as {lang: string; slug: string}
+  const target = path.join(context.out, lang, `${slug}.pdf`)
+  const body = structuredClone(rendered.body)
+  hyphenateTree(body, view.contentLang)
+  const printDir = path.join(context.cacheDir, 'print', lang)
+  const printFile = path.join(printDir, `${slug}.html`)
+  const html = context.templates.render('pdf.html', {
+    ...view,
+    base: pathToFileURL(path.join(context.out, lang) + path.sep).href,
+    stylesheet: '../assets/style.css',
+    printStylesheet: '../assets/print.css',
+    pageCss: pageCss(rendered, context.paper, chapterTitles(body)),
+    content: toHtml(body)
+  })
+
+  const key = createHash('sha256').update(`${context.producer}\0${context.paper}\0${context.styles}\0${html}`).digest('hex')
+  const existing = await fs.stat(target).catch(() => undefined)
+  if (!context.force && existing && context.printed.get(`${lang}/${slug}`) === key) {
+    return {path: `${lang}/${slug}.pdf`, size: existing.size, printed: false}
+  }
+
+  await writeAtomic(printFile, html)
+  const printed = await context.pool.use(async (page) => {
+    await page.goto(pathToFileURL(printFile).href, {waitUntil: 'load', timeout: 60_000})
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    const options = {format: context.paper as PaperFormat, printBackground: true, preferCSSPageSize: true, timeout: 60_000}
+    const hasToc = (await page.$('.toc-page')) !== null
+    if (hasToc) {
+      const draft = await page.pdf({...options, tagged: false, outline: false})
+      const pages = Object.fromEntries(await destinationPages(draft))
+      await page.evaluate((numbers: Record<string, number>) => {
+        for (const element of document.querySelectorAll<HTMLElement>('.toc-page')) {
+          const number = numbers[element.dataset.pageOf ?? '']
+          // Same width as the placeholder, so the contents pages lay out exactly as in the draft.
+          element.textContent = number === undefined ? '' : String(number)
+        }
+      }, pages)
+    }
+    return page.pdf({...options, tagged: true, outline: true})
+  })
+  const meta = view as unknown as {authors: Array<{name: string}>; summary?: string; keywords: string; date?: string}
+  const final = await setMetadata(printed, {
+    title: view.title,
+    authors: meta.authors.map((author) => author.name),
+    subject: meta.summary,
+    keywords: meta.keywords ? meta.keywords.split(', ') : [],
+    lang,
+    date: meta.date,
+    producer: context.producer
+  })
+  await writeAtomic(target, Buffer.from(final))
+  context.printed.set(`${lang}/${slug}`, key)
+  return {path: `${lang}/${slug}.pdf`, size: final.length, printed: true}
+}
