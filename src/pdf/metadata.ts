@@ -1,10 +1,13 @@
 /**
  * The document information Chromium does not write: title, author, subject,
  * keywords, language, "display the title", and dates taken from the
- * document's own `date`, so the same input gives the same bytes. pdf-lib
+ * document's own `date`, so the same input gives the same bytes; and links
+ * to the build's files made relative (see links.ts). pdf-lib
  * keeps every object reachable from the catalog, the tags among them.
  */
 import {PDFDocument, PDFName} from 'pdf-lib'
+import {relinkFiles} from './links.js'
+import {renumberStructureIds} from './structure-ids.js'
 
 export interface PdfMetadata {
   title: string
@@ -15,6 +18,8 @@ export interface PdfMetadata {
   /** `YYYY-MM-DD`; the PDF's creation and modification date. */
   date: string | undefined
   producer: string
+  /** The folder the PDF is written to: links to files of the build become relative to it. */
+  folder: string
 }
 
 export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
@@ -29,6 +34,8 @@ export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<U
   document.setLanguage(meta.lang)
   document.setCreationDate(date)
   document.setModificationDate(date)
+  relinkFiles(document, meta.folder)
+  renumberStructureIds(document)
   // Chromium may write an XMP stream with its own dates and tool: drop it, the info dictionary says it all.
   document.catalog.delete(PDFName.of('Metadata'))
   return document.save({useObjectStreams: false, updateFieldAppearances: false})

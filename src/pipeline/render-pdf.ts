@@ -151,7 +151,8 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext)
     keywords: meta.keywords ? meta.keywords.split(', ') : [],
     lang,
     date: meta.date,
-    producer: context.producer
+    producer: context.producer,
+    folder: path.dirname(target)
   })
   await writeAtomic(target, Buffer.from(final))
   context.printed.set(`${lang}/${slug}`, key)
