@@ -40,7 +40,7 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
   const size = Math.max(1, options.size ?? os.availableParallelism())
   let browser: Promise<Browser> | undefined
   const idle: Page[] = []
-  const waiting: Array<(page: Page) => void> = []
+  const waiting: Array<{resolve: (page: Page) => void; reject: (error: Error) => void}> = []
   let pages = 0
   const refused: string[] = []
 
@@ -74,14 +74,21 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
     if (page) return page
     if (pages < size) {
       pages++
-      return open()
+      try {
+        return await open()
+      } catch (error) {
+        // No browser (or no page): nobody waiting for one will get it either.
+        pages--
+        for (const waiter of waiting.splice(0)) waiter.reject(error as Error)
+        throw error
+      }
     }
-    return new Promise((resolve) => waiting.push(resolve))
+    return new Promise((resolve, reject) => waiting.push({resolve, reject}))
   }
 
   const release = (page: Page): void => {
     const next = waiting.shift()
-    if (next) next(page)
+    if (next) next.resolve(page)
     else idle.push(page)
   }
 
