@@ -7,6 +7,7 @@
  */
 import {PDFDocument, PDFName} from 'pdf-lib'
 import {relinkFiles} from './links.js'
+import {dropSoftHyphenText} from './soft-hyphens.js'
 import {renumberStructureIds} from './structure-ids.js'
 
 export interface PdfMetadata {
@@ -36,6 +37,7 @@ export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<U
   document.setModificationDate(date)
   relinkFiles(document, meta.folder)
   renumberStructureIds(document)
+  dropSoftHyphenText(document)
   // Chromium may write an XMP stream with its own dates and tool: drop it, the info dictionary says it all.
   document.catalog.delete(PDFName.of('Metadata'))
   return document.save({useObjectStreams: false, updateFieldAppearances: false})
