@@ -96,11 +96,19 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
     refused,
     async use(job) {
       const page = await acquire()
+      let result: Awaited<ReturnType<typeof job>>
       try {
-        return await job(page)
-      } finally {
-        release(page)
+        result = await job(page)
+      } catch (error) {
+        // A page that crashed or timed out may still be busy: replace it rather than hand it on.
+        pages--
+        void page.close().catch(() => {})
+        const next = waiting.shift()
+        if (next) acquire().then(next.resolve, next.reject)
+        throw error
       }
+      release(page)
+      return result
     },
     async close() {
       if (browser) await (await browser).close().catch(() => {})

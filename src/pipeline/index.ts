@@ -29,6 +29,8 @@ export interface BuildOptions extends ProjectOptions {
   formats?: Array<'html' | 'pdf'> | undefined
   /** Browser pages printing at once (default: the number of cores). */
   pool?: number | undefined
+  /** Longest wait for loading or printing one PDF, in milliseconds (default: 60 000). */
+  pdfTimeout?: number | undefined
   /** The environment, for finding the browser (default: `process.env`). */
   env?: Record<string, string | undefined> | undefined
   /** Build even when nothing changed since the last build (default: `false`). */
@@ -139,6 +141,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     producer: `policy-press ${version}`,
     styles: (await Promise.all(styleAssets.filter((asset) => asset.path.endsWith('.css')).map((asset) => fs.readFile(asset.from, 'utf8')))).join('\n'),
     force: options.force === true,
+    timeout: options.pdfTimeout ?? 60_000,
     printed: await readPrinted(cacheDir)
   }
   const printing: Array<Promise<unknown>> = []

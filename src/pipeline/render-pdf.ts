@@ -42,6 +42,8 @@ export interface PdfContext {
   styles: string
   /** Print even when the inputs did not change (default: `false`). */
   force: boolean
+  /** Longest wait for loading or printing, in milliseconds. */
+  timeout: number
   /** Hash of the inputs of each PDF last printed, by `lang/slug`: read before the build, written after it. */
   printed: Map<string, string>
 }
@@ -126,9 +128,9 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext)
 
   await writeAtomic(printFile, html)
   const printed = await context.pool.use(async (page) => {
-    await page.goto(pathToFileURL(printFile).href, {waitUntil: 'load', timeout: 60_000})
+    await page.goto(pathToFileURL(printFile).href, {waitUntil: 'load', timeout: context.timeout})
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    const options = {format: context.paper as PaperFormat, printBackground: true, preferCSSPageSize: true, timeout: 60_000}
+    const options = {format: context.paper as PaperFormat, printBackground: true, preferCSSPageSize: true, timeout: context.timeout}
     const hasToc = (await page.$('.toc-page')) !== null
     if (hasToc) {
       const draft = await page.pdf({...options, tagged: false, outline: false})

@@ -85,3 +85,24 @@ describe('printing untrusted content', () => {
     await expect(fs.access(path.join(root, 'dist/en/a.pdf'))).rejects.toThrow()
   })
 })
+
+describe('a document that cannot be printed', () => {
+  it('fails alone, with a diagnostic; the others are written and the build exits 1', async () => {
+    const huge = Array.from({length: 6000}, (_, index) => `| Row ${index} | ${'word '.repeat(12)} |`).join('\n')
+    const root = await makeProject({
+      'documents/huge.md': `---\ntitle: Huge\n---\n\n| A | B |\n| --- | --- |\n${huge}\n`,
+      'documents/small-a.md': '---\ntitle: Small A\n---\n\nText.\n',
+      'documents/small-b.md': '---\ntitle: Small B\n---\n\nText.\n'
+    })
+    const {build, hasFatal} = await import('../../src/pipeline/index.js')
+    const result = await build({root, langs: ['en'], pool: 1, pdfTimeout: 1500})
+    expect(hasFatal(result.files)).toBe(true)
+    const messages = result.files.flatMap((file) => file.messages.map((message) => `${file.path} ${message.ruleId} ${message.reason}`))
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatch(/^documents\/huge\.md pdf Cannot print the PDF in `en`: .*(timeout|Timed out|exceeded)/i)
+    await fs.access(path.join(root, 'dist/en/small-a.pdf'))
+    await fs.access(path.join(root, 'dist/en/small-b.pdf'))
+    await fs.access(path.join(root, 'dist/en/huge.html'))
+    await expect(fs.access(path.join(root, 'dist/en/huge.pdf'))).rejects.toThrow()
+  }, 120_000)
+})
