@@ -5,7 +5,7 @@
 import path from 'node:path'
 import {reporter} from 'vfile-reporter'
 import {configJsonSchema} from '../config.js'
-import {build, hasFatal} from '../pipeline/index.js'
+import {type BuildProgress, build, hasFatal} from '../pipeline/index.js'
 import {BrowserNotFoundError} from '../browser/find-chromium.js'
 import {ProjectError} from '../project.js'
 import {version} from '../version.js'
@@ -25,6 +25,21 @@ function colorFor(options: Pick<CliOptions, 'color'> | undefined, io: Io): boole
   return io.stderr.isTTY === true
 }
 
+/** A one-line progress display on a terminal; nothing in CI, pipes or with --quiet. */
+function progressDisplay(options: CliOptions, io: Io): ((progress: BuildProgress) => void) | undefined {
+  if (options.quiet || io.stderr.isTTY !== true || io.env.CI) return undefined
+  let last = 0
+  return (progress) => {
+    const now = Date.now()
+    const finished = progress.pages.done === progress.pages.total && progress.pdfs.done === progress.pdfs.total
+    if (!finished && now - last < 100) return
+    last = now
+    const parts = [`pages ${progress.pages.done}/${progress.pages.total}`]
+    if (progress.pdfs.total > 0) parts.push(`PDFs ${progress.pdfs.done}/${progress.pdfs.total}`)
+    io.stderr.write(finished ? '\r\u001B[K' : `\r\u001B[KBuilding: ${parts.join(', ')}`)
+  }
+}
+
 async function runBuild(options: CliOptions, io: Io): Promise<number> {
   const started = performance.now()
   const root = path.resolve(io.cwd, options.root)
@@ -35,6 +50,7 @@ async function runBuild(options: CliOptions, io: Io): Promise<number> {
     docs: options.doc,
     formats: options.format as Array<'html' | 'pdf'> | undefined,
     pool: options.jobs,
+    onProgress: progressDisplay(options, io),
     env: io.env,
     force: options.force,
     strict: options.strict

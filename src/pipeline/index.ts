@@ -31,12 +31,19 @@ export interface BuildOptions extends ProjectOptions {
   pool?: number | undefined
   /** Longest wait for loading or printing one PDF, in milliseconds (default: 60 000). */
   pdfTimeout?: number | undefined
+  /** Told of each page and PDF done, for a progress display (default: nothing). */
+  onProgress?: ((progress: BuildProgress) => void) | undefined
   /** The environment, for finding the browser (default: `process.env`). */
   env?: Record<string, string | undefined> | undefined
   /** Build even when nothing changed since the last build (default: `false`). */
   force?: boolean | undefined
   /** Fail on stale or missing translations and on translation problems, for releases (default: `false`). */
   strict?: boolean | undefined
+}
+
+export interface BuildProgress {
+  pages: {done: number; total: number}
+  pdfs: {done: number; total: number}
 }
 
 export interface BuildResult {
@@ -155,6 +162,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const statuses = new Map<string, TranslatedDocument['counts']>()
   const source = project.config.source
+  const jobs = buildable.length * project.languages.length
+  const progress: BuildProgress = {pages: {done: 0, total: formats.has('html') ? jobs : 0}, pdfs: {done: 0, total: pdfContext ? jobs : 0}}
+  const tick = () => options.onProgress?.(progress)
   try {
     for (const document of buildable) {
       // Links are checked once, on the source text, whether or not the source language is built.
@@ -168,7 +178,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, report: true})
         if (translated !== original) transform(translated, {index, assets, report: false})
         const rendered = renderDocument(translated, context)
-        if (formats.has('html')) pages.push(renderHtml(rendered, context, formats.has('pdf')))
+        if (formats.has('html')) {
+          pages.push(renderHtml(rendered, context, formats.has('pdf')))
+          progress.pages.done++
+          tick()
+        }
         statuses.set(`${document.source.slug}\0${lang}`, translated.counts)
         if (options.strict) reportOpen(translated)
         if (pdfContext) {
@@ -177,12 +191,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
               (pdf) => {
                 pdfs[pdf.printed ? 'printed' : 'unchanged']++
                 written.outputs.push({path: pdf.path, size: pdf.size})
+                progress.pdfs.done++
+                tick()
               },
               (error: Error) => {
                 if (error instanceof BrowserNotFoundError) {
                   missingBrowser = error
                   return
                 }
+                progress.pdfs.done++
+                tick()
                 const file = document.files[0]!
                 file.message(`Cannot print the PDF in \`${lang}\`: ${error.message.split('\n')[0]}`, {place: {line: 1, column: 1}, ruleId: 'pdf', source: 'policy-press'}).fatal = true
               }

@@ -120,6 +120,23 @@ describe('build with defaults', () => {
   })
 })
 
+describe('progress', () => {
+  it('shows a progress line on a terminal, and nothing in CI or with --quiet', async () => {
+    const root = await makeProject({'documents/a.md': good, 'documents/b.md': good})
+    const {main} = await import('../../src/cli/main.js')
+    const runOn = async (argv: string[], env: Record<string, string>) => {
+      let stderr = ''
+      await main(argv, {stdout: {write: () => true}, stderr: {write: (chunk: string) => (stderr += chunk), isTTY: true}, cwd: root, env})
+      return stderr
+    }
+    const tty = await runOn(['build', '--format', 'html', '--root', root, '--force'], {})
+    expect(tty).toContain('Building: pages ')
+    expect(tty.endsWith('\r\u001B[K')).toBe(true)
+    expect(await runOn(['build', '--format', 'html', '--root', root, '--force'], {CI: 'true'})).toBe('')
+    expect(await runOn(['build', '--format', 'html', '--root', root, '--force', '--quiet'], {})).toBe('')
+  })
+})
+
 describe('bad input', () => {
   /** Build `files`, then compare exit code and messages with a golden file. */
   async function buildBad(name: string, files: Record<string, string>, setup?: (root: string) => Promise<void>) {
