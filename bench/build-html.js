@@ -18,7 +18,7 @@ const bin = path.join(repo, 'bin/policy-press.js')
 
 function time(args) {
   const started = process.hrtime.bigint()
-  const result = spawnSync(process.execPath, [bin, 'build', '--quiet', ...args], {encoding: 'utf8'})
+  const result = spawnSync(process.execPath, [bin, 'build', '--quiet', '--format', 'html', ...args], {encoding: 'utf8'})
   if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`)
   return Number(process.hrtime.bigint() - started) / 1e9
 }

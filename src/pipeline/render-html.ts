@@ -3,7 +3,8 @@
  * the page template: body, table of contents, language switcher and
  * `hreflang` alternates, the notice for pages not yet translated.
  */
-import type {Root as HastRoot} from 'hast'
+import type {Element, Root as HastRoot} from 'hast'
+import {visit} from 'unist-util-visit'
 import {toHtml} from 'hast-util-to-html'
 import type {Root, RootContent} from 'mdast'
 import {localize} from '../config.js'
@@ -29,19 +30,59 @@ export interface RenderContext {
   version: string
 }
 
-/** The chapters in one tree; in a folder document each chapter is a `<section>`. */
+/** The chapters in one tree, for the table of contents. */
 function mergeChapters(document: TranslatedDocument): Root {
   if (!document.document.source.folder) return document.chapters[0]?.tree ?? {type: 'root', children: []}
   return {
     type: 'root',
     children: document.chapters.map(
-      (chapter, index) =>
+      (chapter) =>
         ({
           type: 'chapter',
-          data: {hName: 'section', hProperties: {className: ['chapter', `chapter-${index + 1}`]}},
+          data: {hName: 'section'},
           children: chapter.tree.children
         }) as unknown as RootContent
     )
+  }
+}
+
+const footnoteId = /^(fn-|fnref-|footnote-label$)/
+
+/** Footnote ids of chapter `n` get their own prefix, so each chapter can carry its own notes. */
+function namespaceFootnotes(tree: HastRoot, prefix: string): void {
+  visit(tree, 'element', (node: Element) => {
+    const {properties} = node
+    if (typeof properties.id === 'string' && footnoteId.test(properties.id)) properties.id = `${prefix}${properties.id}`
+    // Inside a chapter (an h2), its notes are a level below.
+    if (node.tagName === 'h2' && properties.id === `${prefix}footnote-label`) node.tagName = 'h3'
+    if (typeof properties.href === 'string' && footnoteId.test(properties.href.slice(1)) && properties.href.startsWith('#')) {
+      properties.href = `#${prefix}${properties.href.slice(1)}`
+    }
+    if (Array.isArray(properties.ariaDescribedBy)) {
+      properties.ariaDescribedBy = properties.ariaDescribedBy.map((id) => (String(id) === 'footnote-label' ? `${prefix}footnote-label` : id))
+    }
+  })
+}
+
+/**
+ * The body of a page as sanitized hast. A folder document is rendered chapter
+ * by chapter, each a `<section>` ending with its own notes (as each chapter
+ * file is parsed on its own, its footnotes are its own anyway).
+ */
+function renderBody(document: TranslatedDocument, renderer: HtmlRenderer): HastRoot {
+  if (!document.document.source.folder) return renderer.tree(document.chapters[0]?.tree ?? {type: 'root', children: []}, document.chapters[0]?.file)
+  return {
+    type: 'root',
+    children: document.chapters.map((chapter, index) => {
+      const body = renderer.tree(chapter.tree, chapter.file)
+      namespaceFootnotes(body, `ch${index + 1}-`)
+      return {
+        type: 'element',
+        tagName: 'section',
+        properties: {className: ['chapter', `chapter-${index + 1}`]},
+        children: body.children as Element['children']
+      } satisfies Element
+    })
   }
 }
 
@@ -68,7 +109,7 @@ export function renderDocument(document: TranslatedDocument, context: RenderCont
   const meta = document.meta
   const strings = context.strings.get(lang)!
   const tree = mergeChapters(document)
-  const body = context.renderers.get(lang)!.tree(tree, document.chapters[0]?.file)
+  const body = renderBody(document, context.renderers.get(lang)!)
   const untranslated = document.state === 'untranslated'
   const {counts} = document
   const fill = (template: string, values: Record<string, number>) => template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match))
