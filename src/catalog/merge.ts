@@ -18,7 +18,7 @@ import type {SourceSegment} from '../segments/extract.js'
 import type {Catalog, CatalogEntry} from './po.js'
 import {containment, dice, words} from './similarity.js'
 
-export type SegmentState = 'current' | 'stale' | 'missing'
+export type SegmentState = 'current' | 'stale' | 'missing' | 'machine'
 
 export interface MergedEntry {
   entry: CatalogEntry
@@ -38,9 +38,14 @@ const partThreshold = 0.8
 /** Parts shorter than this (a table cell's "2025") are too common to say where they came from. */
 const minimumPartWords = 3
 
+/** The translator comment a machine draft carries: "machine translation: DeepL, 2026-11-23". */
+export const machineComment = /^machine translation: /m
+
 export function stateOf(entry: CatalogEntry): SegmentState {
   if (entry.msgstr === '') return 'missing'
-  return entry.fuzzy ? 'stale' : 'current'
+  if (!entry.fuzzy) return 'current'
+  // A machine draft whose source changed since is stale like any other translation.
+  return machineComment.test(entry.translator) && entry.previous === undefined ? 'machine' : 'stale'
 }
 
 function fresh(segment: SourceSegment): CatalogEntry {

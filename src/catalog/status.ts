@@ -34,6 +34,8 @@ export interface DocumentStatus {
   current: number
   stale: number
   missing: number
+  /** Machine drafts not yet reviewed. */
+  machine: number
   /** Share of segments that are current, 0–100, rounded down (100 only when all are). */
   percent: number
   segments: SegmentStatus[]
@@ -89,6 +91,7 @@ export async function status(options: ProjectOptions): Promise<StatusResult> {
       current,
       stale: count('stale'),
       missing: count('missing'),
+      machine: count('machine'),
       percent: percentCurrent(current, segments.length),
       segments
     })

@@ -29,6 +29,7 @@ export const commands: Command[] = [
   {name: 'build', summary: 'Build every document in every language into the output folder'},
   {name: 'status', summary: 'Report, per document and language, which translations are current, stale or missing'},
   {name: 'sync', summary: 'Create or update the PO file of every document and target language from the source'},
+  {name: 'translate', summary: 'Fill missing (and with --stale, stale) translations with DeepL drafts, never touching reviewed ones'},
   {name: 'import', summary: 'Import an existing translated Markdown document into its PO file', args: 'FILE.md…'},
   {name: 'config-schema', summary: 'Print the JSON schema of policy-press.config.yaml (for editors)'}
 ]
@@ -36,14 +37,14 @@ export const commands: Command[] = [
 export const flags: Flag[] = [
   {name: 'root', type: 'string', arg: 'DIR', description: 'Project folder with documents/, translations/ and an optional policy-press.config.yaml (default: the current folder)', commands: '*'},
   {name: 'out', type: 'string', arg: 'DIR', description: 'Output folder (default: ROOT/dist)', commands: ['build']},
-  {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build', 'sync', 'status', 'import'],
+  {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build', 'sync', 'status', 'import', 'translate'],
     perCommand: {import: {description: 'The language of the translation (required)', single: true}}},
   {
     name: 'doc',
     type: 'list',
     arg: 'LIST',
     description: 'Only these documents, by slug, comma-separated (default: all)',
-    commands: ['build', 'sync', 'status', 'import'],
+    commands: ['build', 'sync', 'status', 'import', 'translate'],
     perCommand: {import: {description: 'The document the translation belongs to, by slug (required)', single: true}}
   },
   {
@@ -67,6 +68,9 @@ export const flags: Flag[] = [
     perCommand: {import: {description: 'Replace translations that are already in the PO file'}}
   },
   {name: 'jobs', type: 'string', arg: 'N', description: 'PDFs printed at once (default: the number of cores)', commands: ['build']},
+  {name: 'stale', type: 'boolean', description: 'Also replace stale translations with drafts (their old text is kept in a comment)', commands: ['translate']},
+  {name: 'dry-run', type: 'boolean', description: 'Only list what would be sent and the characters billed, per language', commands: ['translate']},
+  {name: 'server-url', type: 'string', arg: 'URL', description: 'DeepL API address (default: the config, else chosen from the key)', commands: ['translate']},
   {name: 'quiet', short: 'q', type: 'boolean', description: 'Print only warnings and errors', commands: '*'},
   {name: 'color', type: 'boolean', description: 'Force colours in messages (default: on a terminal)', commands: '*'},
   {name: 'no-color', type: 'boolean', description: 'Never use colours in messages', commands: '*'},

@@ -123,6 +123,39 @@ async function runImport(options: CliOptions, io: Io): Promise<number> {
   return hasFatal(result.files) ? 1 : 0
 }
 
+async function runTranslate(options: CliOptions, io: Io): Promise<number> {
+  const {machineTranslate} = await import('../deepl/machine-translate.js')
+  const tty = io.stderr.isTTY === true && !io.env.CI && !options.quiet
+  const result = await machineTranslate({
+    root: path.resolve(io.cwd, options.root),
+    langs: options.lang,
+    docs: options.doc,
+    stale: options.stale,
+    dryRun: options.dryRun,
+    serverUrl: options.serverUrl,
+    env: io.env,
+    onProgress: tty ? (done, total) => io.stderr.write(done === total ? '\r\u001B[K' : `\r\u001B[KTranslating: ${done}/${total} texts`) : undefined
+  })
+  const report = reporter(result.files.filter((file) => file.messages.length > 0), {color: colorFor(options, io), quiet: options.quiet})
+  if (report) io.stderr.write(`${report}\n`)
+  if (options.dryRun) {
+    io.stdout.write('Would send (texts not in the translation memory):\n')
+    for (const plan of result.plan) {
+      io.stdout.write(`  ${plan.lang}  ${plan.segments} segment${plan.segments === 1 ? '' : 's'} to fill, ${plan.texts} text${plan.texts === 1 ? '' : 's'} to send, ${plan.characters} characters billed\n`)
+    }
+    return hasFatal(result.files) ? 1 : 0
+  }
+  if (!options.quiet) {
+    const usage = result.usage ? `; account: ${result.usage.count} of ${result.usage.limit} characters used, ${result.usage.limit - result.usage.count} left` : ''
+    io.stdout.write(`Drafted ${result.drafted} segment${result.drafted === 1 ? '' : 's'} with DeepL; ${result.billed} characters billed${usage}\n`)
+  }
+  if (result.stopped) {
+    io.stderr.write(`policy-press: ${result.stopped}\n`)
+    return 1
+  }
+  return hasFatal(result.files) ? 1 : 0
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let options: CliOptions
   try {
@@ -152,6 +185,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runSync(options, io)
       case 'import':
         return await runImport(options, io)
+      case 'translate':
+        return await runTranslate(options, io)
       case 'config-schema':
         io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`)
         return 0

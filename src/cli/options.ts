@@ -14,6 +14,9 @@ export interface CliOptions {
   format: string[] | undefined
   failOn: string[] | undefined
   jobs: number | undefined
+  stale: boolean
+  dryRun: boolean
+  serverUrl: string | undefined
   force: boolean
   strict: boolean
   quiet: boolean
@@ -88,6 +91,9 @@ export function parseOptions(argv: string[]): CliOptions {
     format: list('format'),
     failOn: list('fail-on'),
     jobs: typeof values.jobs === 'string' ? Number(values.jobs) : undefined,
+    stale: values.stale === true,
+    dryRun: values['dry-run'] === true,
+    serverUrl: typeof values['server-url'] === 'string' ? values['server-url'] : undefined,
     force: values.force === true,
     strict: values.strict === true,
     quiet: values.quiet === true,

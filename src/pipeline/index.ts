@@ -175,7 +175,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       for (const lang of project.languages) {
         const loaded = catalogs.get(`${document.source.slug}\0${lang}`)
         const catalog = loaded?.merge && {entries: new Map(loaded.merge.merged.map((merged) => [merged.entry.msgid, merged])), file: loaded.file}
-        const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, report: true})
+        const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, publishMachineDrafts: project.config.translations.publishMachineDrafts, report: true})
         if (translated !== original) transform(translated, {index, assets, report: false})
         const rendered = renderDocument(translated, context)
         if (formats.has('html')) {

@@ -47,6 +47,8 @@ export interface TranslatedDocument {
 
 export interface TranslateOptions {
   source: string
+  /** Publish machine drafts as if reviewed (default: they are marked like stale passages). */
+  publishMachineDrafts?: boolean | undefined
   /** The merged catalog of this document and language; `undefined` for the source language. */
   catalog: {entries: Map<string, MergedEntry>; file: VFile} | undefined
   /** What a stale passage shows: its old translation or the source (default: `'translation'`). */
@@ -96,7 +98,8 @@ export function translate(document: ParsedDocument, lang: string, options: Trans
   /** The text to show for a source text, and its state. */
   const lookup = (msgid: string, location: string): {text: string; state: 'current' | 'stale' | 'missing'; translated: boolean} => {
     const merged = entries.get(msgid)
-    const state = merged?.state ?? 'missing'
+    const found = merged?.state ?? 'missing'
+    const state = found === 'machine' ? (options.publishMachineDrafts ? 'current' : 'stale') : found
     counts.total++
     counts[state]++
     if (state !== 'current') open.push({state, location})

@@ -14,7 +14,8 @@ function diffText(parts: DiffPart[], color: boolean): string {
 }
 
 function summary(document: DocumentStatus): string {
-  return `${document.percent}% current (${document.current} current, ${document.stale} stale, ${document.missing} missing of ${document.total})`
+  const machine = document.machine > 0 ? `, ${document.machine} machine` : ''
+  return `${document.percent}% current (${document.current} current, ${document.stale} stale${machine}, ${document.missing} missing of ${document.total})`
 }
 
 export function statusText(report: StatusReport, options: {color: boolean; verbose?: boolean}): string {
@@ -29,6 +30,8 @@ export function statusText(report: StatusReport, options: {color: boolean; verbo
         lines.push(`  ${color ? `${ansi.yellow}stale${ansi.reset}` : 'stale'}    ${segment.location}`)
         lines.push(`    source:      ${segment.diff ? diffText(segment.diff, color) : segment.source}`)
         if (segment.translation) lines.push(`    translation: ${segment.translation}`)
+      } else if (segment.state === 'machine') {
+        lines.push(`  ${color ? `${ansi.yellow}machine${ansi.reset}` : 'machine'}  ${segment.location}  ${segment.translation ?? ''}`)
       } else if (segment.state === 'missing') {
         const text = segment.source.length > 72 ? `${segment.source.slice(0, 71)}…` : segment.source
         lines.push(`  ${color ? `${ansi.red}missing${ansi.reset}` : 'missing'}  ${segment.location}  ${color ? ansi.dim : ''}${text}${color ? ansi.reset : ''}`)
@@ -48,9 +51,9 @@ function escapeHtml(text: string): string {
 }
 
 export function statusMarkdown(report: StatusReport): string {
-  const lines = ['## Translation status', '', '| Document | Language | Current | Stale | Missing | Total | Up to date |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |']
+  const lines = ['## Translation status', '', '| Document | Language | Current | Stale | Machine | Missing | Total | Up to date |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |']
   for (const document of report.documents) {
-    lines.push(`| ${escapeMarkdown(document.doc)} | ${document.lang} | ${document.current} | ${document.stale} | ${document.missing} | ${document.total} | ${document.percent} % |`)
+    lines.push(`| ${escapeMarkdown(document.doc)} | ${document.lang} | ${document.current} | ${document.stale} | ${document.machine} | ${document.missing} | ${document.total} | ${document.percent} % |`)
   }
   for (const document of report.documents) {
     const open = document.segments.filter((segment) => segment.state !== 'current')
@@ -63,6 +66,8 @@ export function statusMarkdown(report: StatusReport): string {
           : escapeHtml(segment.source)
         lines.push(`- **stale** \`${segment.location}\`: ${diff}`)
         if (segment.translation) lines.push(`  <br>Translation: ${escapeHtml(segment.translation)}`)
+      } else if (segment.state === 'machine') {
+        lines.push(`- **machine draft** \`${segment.location}\`: ${escapeHtml(segment.source)}<br>Draft: ${escapeHtml(segment.translation ?? '')}`)
       } else {
         lines.push(`- **missing** \`${segment.location}\`: ${escapeHtml(segment.source)}`)
       }
