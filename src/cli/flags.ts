@@ -58,7 +58,7 @@ export const flags: Flag[] = [
       status: {description: 'Report format: text, json or markdown (default: text)', choices: ['text', 'json', 'markdown'], single: true}
     }
   },
-  {name: 'fail-on', type: 'list', arg: 'LIST', description: 'Exit 1 when a segment is in one of these states: stale, missing', commands: ['status'], choices: ['stale', 'missing']},
+  {name: 'fail-on', type: 'list', arg: 'LIST', description: 'Exit 1 when a segment is in one of these states: stale, missing, machine', commands: ['status'], choices: ['stale', 'missing', 'machine']},
   {name: 'strict', type: 'boolean', description: 'Fail on stale or missing translations and on translation problems (for releases)', commands: ['build']},
   {
     name: 'force',

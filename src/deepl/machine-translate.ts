@@ -144,7 +144,20 @@ export async function machineTranslate(options: MachineTranslateOptions): Promis
 
   const byPath = new Map(catalogs.map((catalog) => [catalog.path, catalog]))
   const apply = (job: Job, xml: string): void => {
-    const text = fromXml(xml, job.kept)
+    let text: string
+    try {
+      text = fromXml(xml, job.kept)
+    } catch (error) {
+      // A draft that lost a link, code span or footnote is not written: the entry stays as it was.
+      for (const {entry, catalog} of job.targets) {
+        byPath.get(catalog)!.file.message(`${(error as Error).message}; draft not used`, {
+          place: {line: entry.line || 1, column: 1},
+          ruleId: 'machine-translation',
+          source: 'policy-press'
+        })
+      }
+      return
+    }
     for (const {entry} of job.targets) {
       // A stale human translation is kept in the comment, so nothing a translator wrote is lost.
       const old = entry.msgstr !== '' ? `\nprevious translation: ${entry.msgstr.replace(/\n/g, ' ')}` : ''

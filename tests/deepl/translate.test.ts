@@ -232,3 +232,14 @@ describe('translate', () => {
     expect(run.stderr).toContain('Missing DEEPL_AUTH_KEY')
   })
 })
+
+describe('drafts that lose their tags', () => {
+  it('are not written, and each is reported at its entry', async () => {
+    const {fromXml, toXml} = await import('../../src/deepl/inline-xml.js')
+    const segment = toXml('See [the plan](https://example.org) and `code`.')
+    expect(segment.xml).toBe('See <a n="0">the plan</a> and <x n="1"/>.')
+    expect(fromXml('Siehe <a n="0">den Plan</a> und <x n="1"/>.', segment.kept)).toBe('Siehe [den Plan](https://example.org) und `code`.')
+    expect(() => fromXml('Siehe den Plan und <x n="1"/>.', segment.kept)).toThrow('Missing 1 kept element(s) in the translation')
+    expect(() => fromXml('Siehe <a n="0">den Plan und <x n="1"/>.', segment.kept)).toThrow('Missing closing tag </a>')
+  })
+})
