@@ -71,7 +71,9 @@ for (const size of values.sizes.split(',').map(Number)) {
   )
   if (hasMdToPdf) {
     const started = process.hrtime.bigint()
-    spawnSync('md-to-pdf', (await fs.readdir(path.join(root, 'documents'))).map((name) => path.join(root, 'documents', name)), {stdio: 'ignore'})
+    // md-to-pdf drives its own puppeteer: point it at the same Chromium, with the same flags.
+    const launch = JSON.stringify({executablePath: findChromium(), args: chromiumArgs})
+    spawnSync('md-to-pdf', ['--launch-options', launch, ...(await fs.readdir(path.join(root, 'documents'))).map((name) => path.join(root, 'documents', name))], {stdio: 'ignore'})
     console.log(`      md-to-pdf on the same files: ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s`)
   }
   await fs.rm(root, {recursive: true, force: true})

@@ -243,3 +243,20 @@ describe('drafts that lose their tags', () => {
     expect(() => fromXml('Siehe <a n="0">den Plan und <x n="1"/>.', segment.kept)).toThrow('Missing closing tag </a>')
   })
 })
+
+describe('the fake DeepL keeps the real limits', () => {
+  it('refuses what the real API refuses', async () => {
+    const deepl = await import('deepl-node')
+    const client = new deepl.DeepLClient(fake.key, {serverUrl: fake.url, maxRetries: 0})
+    await expect(client.translateText(Array.from({length: 51}, () => 'a'), 'en', 'de')).rejects.toThrow(/Too many texts/)
+    await expect(client.translateText(['x'.repeat(130 * 1024)], 'en', 'de')).rejects.toThrow(/413|Too Large/i)
+    await expect(client.translateText(['Hello'], 'en', 'et', {formality: 'more'})).rejects.toThrow(/formality/)
+    const [result] = await client.translateText(['Hello'], 'en', 'et', {formality: 'prefer_more'})
+    expect(result!.text).toBe('Hello·et')
+    const languages = await client.getTargetLanguages()
+    expect(languages.find((language) => language.code === 'de')?.supportsFormality).toBe(true)
+    expect(languages.find((language) => language.code === 'lv')?.supportsFormality).toBe(false)
+    const usage = await client.getUsage()
+    expect(usage.character?.limit).toBe(500_000)
+  })
+})
