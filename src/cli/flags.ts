@@ -31,6 +31,7 @@ export const commands: Command[] = [
   {name: 'sync', summary: 'Create or update the PO file of every document and target language from the source'},
   {name: 'translate', summary: 'Fill missing (and with --stale, stale) translations with DeepL drafts, never touching reviewed ones'},
   {name: 'import', summary: 'Import an existing translated Markdown document into its PO file', args: 'FILE.md…'},
+  {name: 'check', summary: 'Check everything a build checks, and terminology, without writing anything (for pull requests)'},
   {name: 'config-schema', summary: 'Print the JSON schema of policy-press.config.yaml (for editors)'}
 ]
 
@@ -52,9 +53,10 @@ export const flags: Flag[] = [
     type: 'list',
     arg: 'LIST',
     description: 'Output format',
-    commands: ['build', 'status'],
+    commands: ['build', 'status', 'check'],
     perCommand: {
       build: {description: 'Output formats: html, pdf (default: html,pdf)', choices: ['html', 'pdf']},
+      check: {description: 'Report format: text or json (default: text)', choices: ['text', 'json'], single: true},
       status: {description: 'Report format: text, json or markdown (default: text)', choices: ['text', 'json', 'markdown'], single: true}
     }
   },

@@ -25,7 +25,7 @@ import type {TranslatedDocument} from './translate.js'
 export interface BuildOptions extends ProjectOptions {
   /** Output folder (default: `ROOT/dist`). */
   out?: string | undefined
-  /** Output formats (default: `['html', 'pdf']`). */
+  /** Output formats (default: `['html', 'pdf']`); none runs every check and writes nothing (`policy-press check`). */
   formats?: Array<'html' | 'pdf'> | undefined
   /** Browser pages printing at once (default: the number of cores). */
   pool?: number | undefined
@@ -90,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
 
   const print = await fingerprint(project, {out, docs: options.docs, formats: options.formats ?? ['html', 'pdf'], strict: options.strict})
-  const last = options.force ? undefined : await readManifest(project, out, print)
+  const last = options.force || options.formats?.length === 0 ? undefined : await readManifest(project, out, print)
   if (last) {
     const pages = last.outputs.map((output) => output.path).filter((file) => file.endsWith('.html'))
     return {...result, files: filesOf(last.messages, project.root), pages, documents: last.documents, unchanged: last.outputs.length, upToDate: true}
@@ -136,7 +136,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // Styles and fonts first, and each document's files as soon as it is transformed: printing needs them.
   const styleAssets = templateAssets(project.templateDirs)
-  const written = await write(out, [], styleAssets)
+  // With no format to write, this is a check: every stage runs, nothing is written.
+  const writing = formats.size > 0
+  const written = writing ? await write(out, [], styleAssets) : {written: 0, unchanged: 0, outputs: []}
   const cacheDir = path.join(project.root, '.policy-press-cache')
   const pool = formats.has('pdf') ? createBrowserPool({roots: [out, cacheDir], size: options.pool, env: options.env}) : undefined
   const pdfContext = pool && {
@@ -171,7 +173,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const assets = new Set<string>()
       const original = translate(document, source, {source, catalog: undefined, stale: 'translation', report: false})
       transform(original, {index, assets, report: true})
-      add(written, await write(out, [], mediaAssets(project.root, assets)))
+      if (writing) add(written, await write(out, [], mediaAssets(project.root, assets)))
       for (const lang of project.languages) {
         const loaded = catalogs.get(`${document.source.slug}\0${lang}`)
         const catalog = loaded?.merge && {entries: new Map(loaded.merge.merged.map((merged) => [merged.entry.msgid, merged])), file: loaded.file}
@@ -212,7 +214,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     }
     if (formats.has('html')) pages.push(renderIndex(documents, context, statuses))
-    add(written, await write(out, pages, []))
+    if (writing) add(written, await write(out, pages, []))
     await Promise.all(printing)
   } finally {
     await pool?.close()
@@ -225,7 +227,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.strict) for (const file of catalogFiles) for (const message of file.messages) message.fatal = true
   const files = [...settingsFiles, ...documents.flatMap((document) => document.files), ...catalogFiles].filter((file) => file.messages.length > 0)
   const summary = {documents: {built: buildable.length, skipped: documents.length - buildable.length}}
-  if (!hasFatal(files)) {
+  if (writing && !hasFatal(files)) {
     await writeManifest(project, out, {fingerprint: print, outputs: written.outputs, messages: messagesOf(files), ...summary})
   }
   return {...result, ...summary, files, pages: pages.map((page) => page.path), pdfs, written: written.written, unchanged: written.unchanged}
