@@ -39,6 +39,14 @@ export const uiStringsSchema = z.strictObject({
   missingCount: text.describe('`{count}` is the number of untranslated passages'),
   legendStale: text,
   legendMissing: text,
+  review: text.describe('Title of the review page of a translation'),
+  readPage: text,
+  allStates: text,
+  state: text,
+  stateCurrent: text,
+  stateStale: text,
+  stateMissing: text,
+  stateMachine: text,
   documentTypes: z.strictObject(Object.fromEntries(documentTypes.map((type) => [type, text])) as Record<
     (typeof documentTypes)[number],
     typeof text

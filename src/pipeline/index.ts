@@ -97,7 +97,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const formats = new Set(options.formats ?? ['html', 'pdf'])
-  const [{read}, {parse}, {indexSite}, {loadCatalogs, segmented}, {translate}, {transform}, {renderDocument, renderHtml}, {renderPdf, readPrinted, writePrinted}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}, {createBrowserPool}] =
+  const [{read}, {parse}, {indexSite}, {loadCatalogs, segmented}, {translate}, {transform}, {renderDocument, renderHtml}, {renderPdf, readPrinted, writePrinted}, {renderReview}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}, {createBrowserPool}] =
     await Promise.all([
       import('./read.js'),
       import('./parse.js'),
@@ -107,6 +107,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       import('./transform.js'),
       import('./render-html.js'),
       import('./render-pdf.js'),
+      import('./render-review.js'),
       import('./render-index.js'),
       import('./write.js'),
       import('../html/to-html.js'),
@@ -182,6 +183,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const rendered = renderDocument(translated, context)
         if (formats.has('html')) {
           pages.push(renderHtml(rendered, context, formats.has('pdf')))
+          if (loaded?.merge) pages.push(renderReview(loaded, translated.meta.title, context))
           progress.pages.done++
           tick()
         }

@@ -44,7 +44,8 @@ export function renderIndex(
             href: `${lang}/${document.source.slug}.html`,
             built: project.languages.includes(lang),
             state: lang === source ? 'current' : !translated ? 'missing' : percent === 100 ? 'current' : 'stale',
-            status: lang === source ? ui.original : translated ? `${percent} %` : strings.get(lang)?.notYetTranslated
+            status: lang === source ? ui.original : translated ? `${percent} %` : strings.get(lang)?.notYetTranslated,
+            review: lang === source || counts === undefined ? undefined : `${lang}/${document.source.slug}.review.html`
           }
         })
       })),

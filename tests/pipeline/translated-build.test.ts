@@ -74,6 +74,15 @@ describe('translated builds', () => {
     expect(html).toContain('data-translation="stale" aria-hidden="true"></span>Veraltete Übersetzung.')
     expect(html).toContain('data-translation="missing" aria-hidden="true"></span>Noch nicht übersetzt.')
 
+    // The review page shows each segment's state, the change of the English, and the translation.
+    const review = await fs.readFile(path.join(root, 'dist/de/funding.review.html'), 'utf8')
+    expect(review).toMatch(/<tr data-state="stale" id="segment-\d+">/)
+    expect(review).toContain('<del>Rural</del><ins>Remote</ins> municipalities struggle')
+    expect(review).toMatch(/<tr data-state="missing" id="segment-\d+">[\s\S]*?Then review\./)
+    expect(review).toContain('<input type="radio" name="state" id="state-stale">')
+    const index = await fs.readFile(path.join(root, 'dist/index.html'), 'utf8')
+    expect(index).toContain('href="de/funding.review.html"')
+
     // The config may show the source for stale passages instead.
     await fs.writeFile(path.join(root, 'policy-press.config.yaml'), 'translations:\n  stale: source\n')
     await runCli(['build', '--format', 'html', '--root', root, '--lang', 'de', '--doc', 'funding'])
