@@ -60,7 +60,8 @@ async function runBuild(options: CliOptions, io: Io): Promise<number> {
   if (result.settingsInvalid) return 2
   if (!options.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2)
-    const pages = result.pages.length - 1
+    // Pages of documents: not the index, not the review pages of translations.
+    const pages = result.pages.filter((page) => page !== 'index.html' && !page.endsWith('.review.html')).length
     const where = `${path.relative(io.cwd, result.out) || '.'}/`
     io.stdout.write(
       result.upToDate
