@@ -32,6 +32,7 @@ export const commands: Command[] = [
   {name: 'translate', summary: 'Fill missing (and with --stale, stale) translations with DeepL drafts, never touching reviewed ones'},
   {name: 'import', summary: 'Import an existing translated Markdown document into its PO file', args: 'FILE.md…'},
   {name: 'check', summary: 'Check everything a build checks, and terminology, without writing anything (for pull requests)'},
+  {name: 'init', summary: 'Start a new publication repository in DIR (default: the current folder) that builds at once', args: '[DIR]'},
   {name: 'config-schema', summary: 'Print the JSON schema of policy-press.config.yaml (for editors)'}
 ]
 

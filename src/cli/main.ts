@@ -233,6 +233,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runTranslate(options, io)
       case 'check':
         return await runCheck(options, io)
+      case 'init': {
+        const {init} = await import('../init.js')
+        const dir = path.resolve(io.cwd, options.positionals[0] ?? '.')
+        const created = await init(dir)
+        if (!options.quiet) {
+          io.stdout.write(`Created ${created.length} files in ${path.relative(io.cwd, dir) || '.'}:\n${created.map((file) => `  ${file}`).join('\n')}\n`)
+          io.stdout.write('Next: write in documents/, then `policy-press build` (HTML and PDF into dist/) and `policy-press status`.\n')
+        }
+        return 0
+      }
       case 'config-schema':
         io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`)
         return 0

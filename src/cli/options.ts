@@ -75,6 +75,7 @@ export function parseOptions(argv: string[]): CliOptions {
   if (values.color === true && values['no-color'] === true) throw new UsageError('Unexpected `--color` with `--no-color`, expected one')
   const takesArguments = commands.find((known) => known.name === command)?.args !== undefined
   if (positionals.length > 0 && !takesArguments) throw new UsageError(`Unexpected argument \`${positionals[0]}\``)
+  if (command === 'init' && positionals.length > 1) throw new UsageError(`Unexpected argument \`${positionals[1]}\`, expected one folder`)
   if (command === 'import' && !help) {
     if (positionals.length === 0) throw new UsageError('Missing translated file, expected `policy-press import --lang LANG --doc SLUG FILE.md`')
     if (typeof values.lang !== 'string') throw new UsageError('Missing `--lang` for `import`, expected the language of the translation')
