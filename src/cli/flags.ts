@@ -31,6 +31,8 @@ export const commands: Command[] = [
   {name: 'sync', summary: 'Create or update the PO file of every document and target language from the source'},
   {name: 'translate', summary: 'Fill missing (and with --stale, stale) translations with DeepL drafts, never touching reviewed ones'},
   {name: 'import', summary: 'Import an existing translated Markdown document into its PO file', args: 'FILE.md…'},
+  {name: 'export-xliff', summary: 'Write XLIFF files of the segments to translate, for CAT tools'},
+  {name: 'import-xliff', summary: 'Merge translated XLIFF files back into the PO files', args: 'FILE.xlf…'},
   {name: 'check', summary: 'Check everything a build checks, and terminology, without writing anything (for pull requests)'},
   {name: 'init', summary: 'Start a new publication repository in DIR (default: the current folder) that builds at once', args: '[DIR]'},
   {name: 'config-schema', summary: 'Print the JSON schema of policy-press.config.yaml (for editors)'}
@@ -38,15 +40,24 @@ export const commands: Command[] = [
 
 export const flags: Flag[] = [
   {name: 'root', type: 'string', arg: 'DIR', description: 'Project folder with documents/, translations/ and an optional policy-press.config.yaml (default: the current folder)', commands: '*'},
-  {name: 'out', type: 'string', arg: 'DIR', description: 'Output folder (default: ROOT/dist)', commands: ['build']},
-  {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build', 'sync', 'status', 'import', 'translate'],
-    perCommand: {import: {description: 'The language of the translation (required)', single: true}}},
+  {
+    name: 'out',
+    type: 'string',
+    arg: 'DIR',
+    description: 'Output folder (default: ROOT/dist)',
+    commands: ['build', 'export-xliff'],
+    perCommand: {'export-xliff': {description: 'Folder for the XLIFF files (default: ROOT/xliff)'}}
+  },
+  {name: 'states', type: 'list', arg: 'LIST', description: 'Segments to export by state: stale, missing, machine, current (default: stale,missing,machine)', commands: ['export-xliff'], choices: ['stale', 'missing', 'machine', 'current']},
+  {name: 'xliff', type: 'string', arg: 'VERSION', description: 'XLIFF version: 1.2 or 2.0 (default: 1.2)', commands: ['export-xliff'], choices: ['1.2', '2.0']},
+  {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build', 'sync', 'status', 'import', 'translate', 'export-xliff'],
+    perCommand: {import: {description: 'The language of the translation (required)', single: true}, 'export-xliff': {description: 'The language to export (required)', single: true}}},
   {
     name: 'doc',
     type: 'list',
     arg: 'LIST',
     description: 'Only these documents, by slug, comma-separated (default: all)',
-    commands: ['build', 'sync', 'status', 'import', 'translate'],
+    commands: ['build', 'sync', 'status', 'import', 'translate', 'export-xliff'],
     perCommand: {import: {description: 'The document the translation belongs to, by slug (required)', single: true}}
   },
   {
@@ -67,8 +78,8 @@ export const flags: Flag[] = [
     name: 'force',
     type: 'boolean',
     description: 'Build even if nothing changed since the last build',
-    commands: ['build', 'import'],
-    perCommand: {import: {description: 'Replace translations that are already in the PO file'}}
+    commands: ['build', 'import', 'import-xliff'],
+    perCommand: {import: {description: 'Replace translations that are already in the PO file'}, 'import-xliff': {description: 'Replace reviewed translations in the PO files'}}
   },
   {name: 'jobs', type: 'string', arg: 'N', description: 'PDFs printed at once (default: the number of cores)', commands: ['build']},
   {name: 'stale', type: 'boolean', description: 'Also replace stale translations with drafts (their old text is kept in a comment)', commands: ['translate']},

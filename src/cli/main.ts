@@ -233,6 +233,30 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runTranslate(options, io)
       case 'check':
         return await runCheck(options, io)
+      case 'export-xliff': {
+        const {exportXliff} = await import('../xliff/exchange.js')
+        const root = path.resolve(io.cwd, options.root)
+        const files = await exportXliff({
+          root,
+          lang: options.lang![0]!,
+          docs: options.doc,
+          states: (options.states ?? ['stale', 'missing', 'machine']) as Array<'stale' | 'missing' | 'machine' | 'current'>,
+          version: (options.xliff ?? '1.2') as '1.2' | '2.0',
+          out: path.resolve(io.cwd, options.out ?? path.join(root, 'xliff'))
+        })
+        if (!options.quiet) io.stdout.write(`Wrote ${files.length} XLIFF file${files.length === 1 ? '' : 's'}:\n${files.map((file) => `  ${path.relative(io.cwd, file)}`).join('\n')}\n`)
+        return 0
+      }
+      case 'import-xliff': {
+        const {importXliff} = await import('../xliff/exchange.js')
+        const result = await importXliff({root: path.resolve(io.cwd, options.root), files: options.positionals.map((file) => path.resolve(io.cwd, file)), force: options.force})
+        const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
+        if (report) io.stderr.write(`${report}\n`)
+        if (!options.quiet) {
+          io.stdout.write(`Imported ${result.imported} translation${result.imported === 1 ? '' : 's'} (${result.reviewed} reviewed, ${result.imported - result.reviewed} fuzzy); ${result.kept} reviewed entr${result.kept === 1 ? 'y' : 'ies'} kept${result.kept > 0 ? ' (--force replaces them)' : ''}; ${result.refused} refused\n`)
+        }
+        return hasFatal(result.files) ? 1 : 0
+      }
       case 'init': {
         const {init} = await import('../init.js')
         const dir = path.resolve(io.cwd, options.positionals[0] ?? '.')

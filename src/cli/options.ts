@@ -17,6 +17,8 @@ export interface CliOptions {
   stale: boolean
   dryRun: boolean
   serverUrl: string | undefined
+  states: string[] | undefined
+  xliff: string | undefined
   force: boolean
   strict: boolean
   quiet: boolean
@@ -76,6 +78,8 @@ export function parseOptions(argv: string[]): CliOptions {
   const takesArguments = commands.find((known) => known.name === command)?.args !== undefined
   if (positionals.length > 0 && !takesArguments) throw new UsageError(`Unexpected argument \`${positionals[0]}\``)
   if (command === 'init' && positionals.length > 1) throw new UsageError(`Unexpected argument \`${positionals[1]}\`, expected one folder`)
+  if (command === 'export-xliff' && !help && typeof values.lang !== 'string') throw new UsageError('Missing `--lang` for `export-xliff`, expected the language to export')
+  if (command === 'import-xliff' && !help && positionals.length === 0) throw new UsageError('Missing XLIFF file, expected `policy-press import-xliff FILE.xlf…`')
   if (command === 'import' && !help) {
     if (positionals.length === 0) throw new UsageError('Missing translated file, expected `policy-press import --lang LANG --doc SLUG FILE.md`')
     if (typeof values.lang !== 'string') throw new UsageError('Missing `--lang` for `import`, expected the language of the translation')
@@ -95,6 +99,8 @@ export function parseOptions(argv: string[]): CliOptions {
     stale: values.stale === true,
     dryRun: values['dry-run'] === true,
     serverUrl: typeof values['server-url'] === 'string' ? values['server-url'] : undefined,
+    states: list('states'),
+    xliff: typeof values.xliff === 'string' ? values.xliff : undefined,
     force: values.force === true,
     strict: values.strict === true,
     quiet: values.quiet === true,
