@@ -27,6 +27,7 @@ export interface Command {
 
 export const commands: Command[] = [
   {name: 'build', summary: 'Build every document in every language into the output folder'},
+  {name: 'preview', summary: 'Build, serve on 127.0.0.1 and rebuild on every change, reloading open pages'},
   {name: 'status', summary: 'Report, per document and language, which translations are current, stale or missing'},
   {name: 'sync', summary: 'Create or update the PO file of every document and target language from the source'},
   {name: 'translate', summary: 'Fill missing (and with --stale, stale) translations with DeepL drafts, never touching reviewed ones'},
@@ -50,14 +51,14 @@ export const flags: Flag[] = [
   },
   {name: 'states', type: 'list', arg: 'LIST', description: 'Segments to export by state: stale, missing, machine, current (default: stale,missing,machine)', commands: ['export-xliff'], choices: ['stale', 'missing', 'machine', 'current']},
   {name: 'xliff', type: 'string', arg: 'VERSION', description: 'XLIFF version: 1.2 or 2.0 (default: 1.2)', commands: ['export-xliff'], choices: ['1.2', '2.0']},
-  {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build', 'sync', 'status', 'import', 'translate', 'export-xliff'],
+  {name: 'lang', type: 'list', arg: 'LIST', description: 'Only these languages, comma-separated (default: all)', commands: ['build', 'sync', 'status', 'import', 'translate', 'export-xliff', 'preview'],
     perCommand: {import: {description: 'The language of the translation (required)', single: true}, 'export-xliff': {description: 'The language to export (required)', single: true}}},
   {
     name: 'doc',
     type: 'list',
     arg: 'LIST',
     description: 'Only these documents, by slug, comma-separated (default: all)',
-    commands: ['build', 'sync', 'status', 'import', 'translate', 'export-xliff'],
+    commands: ['build', 'sync', 'status', 'import', 'translate', 'export-xliff', 'preview'],
     perCommand: {import: {description: 'The document the translation belongs to, by slug (required)', single: true}}
   },
   {
@@ -85,6 +86,8 @@ export const flags: Flag[] = [
   {name: 'stale', type: 'boolean', description: 'Also replace stale translations with drafts (their old text is kept in a comment)', commands: ['translate']},
   {name: 'dry-run', type: 'boolean', description: 'Only list what would be sent and the characters billed, per language', commands: ['translate']},
   {name: 'server-url', type: 'string', arg: 'URL', description: 'DeepL API address (default: the config, else chosen from the key)', commands: ['translate']},
+  {name: 'port', type: 'string', arg: 'N', description: 'Port to serve on (default: 4000)', commands: ['preview']},
+  {name: 'host', type: 'string', arg: 'HOST', description: 'Interface to serve on (default: 127.0.0.1, this machine only)', commands: ['preview']},
   {name: 'quiet', short: 'q', type: 'boolean', description: 'Print only warnings and errors', commands: '*'},
   {name: 'color', type: 'boolean', description: 'Force colours in messages (default: on a terminal)', commands: '*'},
   {name: 'no-color', type: 'boolean', description: 'Never use colours in messages', commands: '*'},

@@ -257,6 +257,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
         return hasFatal(result.files) ? 1 : 0
       }
+      case 'preview': {
+        const {startPreview} = await import('../preview/server.js')
+        const preview = await startPreview({
+          root: path.resolve(io.cwd, options.root),
+          langs: options.lang,
+          docs: options.doc,
+          port: options.port,
+          host: options.host,
+          env: io.env,
+          log: (line) => io.stderr.write(`${line}\n`)
+        })
+        io.stdout.write(`Preview at ${preview.url} (Ctrl-C stops)\n`)
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve)
+          process.once('SIGTERM', resolve)
+        })
+        await preview.close()
+        io.stdout.write('Preview stopped.\n')
+        return 0
+      }
       case 'init': {
         const {init} = await import('../init.js')
         const dir = path.resolve(io.cwd, options.positionals[0] ?? '.')

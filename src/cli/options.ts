@@ -18,6 +18,8 @@ export interface CliOptions {
   dryRun: boolean
   serverUrl: string | undefined
   states: string[] | undefined
+  port: number | undefined
+  host: string | undefined
   xliff: string | undefined
   force: boolean
   strict: boolean
@@ -73,6 +75,7 @@ export function parseOptions(argv: string[]): CliOptions {
       }
     }
   }
+  if (typeof values.port === 'string' && !/^\d+$/.test(values.port)) throw new UsageError(`Unexpected \`${values.port}\` for \`--port\`, expected a port number`)
   if (typeof values.jobs === 'string' && !/^[1-9]\d*$/.test(values.jobs)) throw new UsageError(`Unexpected \`${values.jobs}\` for \`--jobs\`, expected a whole number of 1 or more`)
   if (values.color === true && values['no-color'] === true) throw new UsageError('Unexpected `--color` with `--no-color`, expected one')
   const takesArguments = commands.find((known) => known.name === command)?.args !== undefined
@@ -100,6 +103,8 @@ export function parseOptions(argv: string[]): CliOptions {
     dryRun: values['dry-run'] === true,
     serverUrl: typeof values['server-url'] === 'string' ? values['server-url'] : undefined,
     states: list('states'),
+    port: typeof values.port === 'string' ? Number(values.port) : undefined,
+    host: typeof values.host === 'string' ? values.host : undefined,
     xliff: typeof values.xliff === 'string' ? values.xliff : undefined,
     force: values.force === true,
     strict: values.strict === true,

@@ -29,6 +29,8 @@ export interface BuildOptions extends ProjectOptions {
   formats?: Array<'html' | 'pdf'> | undefined
   /** Browser pages printing at once (default: the number of cores). */
   pool?: number | undefined
+  /** A browser pool to print with, kept open by the caller (default: one for this build). */
+  browser?: import('../pdf/browser.js').BrowserPool | undefined
   /** Longest wait for loading or printing one PDF, in milliseconds (default: 60 000). */
   pdfTimeout?: number | undefined
   /** Told of each page and PDF done, for a progress display (default: nothing). */
@@ -141,7 +143,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const writing = formats.size > 0
   const written = writing ? await write(out, [], styleAssets) : {written: 0, unchanged: 0, outputs: []}
   const cacheDir = path.join(project.root, '.policy-press-cache')
-  const pool = formats.has('pdf') ? createBrowserPool({roots: [out, cacheDir], size: options.pool, env: options.env}) : undefined
+  // A browser handed in (by preview) stays warm across builds; one made here is closed at the end.
+  const pool = formats.has('pdf') ? (options.browser ?? createBrowserPool({roots: [out, cacheDir], size: options.pool, env: options.env})) : undefined
   const pdfContext = pool && {
     pool,
     templates,
@@ -219,7 +222,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (writing) add(written, await write(out, pages, []))
     await Promise.all(printing)
   } finally {
-    await pool?.close()
+    if (pool !== options.browser) await pool?.close()
   }
   if (pdfContext) await writePrinted(cacheDir, pdfContext.printed)
   // Without a browser no PDF can be printed: one clear message (the HTML is written).
