@@ -25,18 +25,29 @@ function colorFor(options: Pick<CliOptions, 'color'> | undefined, io: Io): boole
   return io.stderr.isTTY === true
 }
 
-/** A one-line progress display on a terminal; nothing in CI, pipes or with --quiet. */
+/** Progress: one updating line on a terminal; a plain line at each quarter in CI and pipes; nothing with --quiet. */
 function progressDisplay(options: CliOptions, io: Io): ((progress: BuildProgress) => void) | undefined {
-  if (options.quiet || io.stderr.isTTY !== true || io.env.CI) return undefined
+  if (options.quiet) return undefined
+  const line = (progress: BuildProgress) =>
+    [`pages ${progress.pages.done}/${progress.pages.total}`, ...(progress.pdfs.total > 0 ? [`PDFs ${progress.pdfs.done}/${progress.pdfs.total}`] : [])].join(', ')
+  if (io.stderr.isTTY !== true || io.env.CI) {
+    let reported = -1
+    return (progress) => {
+      const total = progress.pages.total + progress.pdfs.total
+      const quarter = total === 0 ? 4 : Math.floor(((progress.pages.done + progress.pdfs.done) / total) * 4)
+      // Short builds need no progress report.
+      if (quarter <= reported || total < 20) return
+      reported = quarter
+      io.stderr.write(`Building: ${line(progress)}\n`)
+    }
+  }
   let last = 0
   return (progress) => {
     const now = Date.now()
     const finished = progress.pages.done === progress.pages.total && progress.pdfs.done === progress.pdfs.total
     if (!finished && now - last < 100) return
     last = now
-    const parts = [`pages ${progress.pages.done}/${progress.pages.total}`]
-    if (progress.pdfs.total > 0) parts.push(`PDFs ${progress.pdfs.done}/${progress.pdfs.total}`)
-    io.stderr.write(finished ? '\r\u001B[K' : `\r\u001B[KBuilding: ${parts.join(', ')}`)
+    io.stderr.write(finished ? '\r\u001B[K' : `\r\u001B[KBuilding: ${line(progress)}`)
   }
 }
 

@@ -121,8 +121,8 @@ describe('build with defaults', () => {
 })
 
 describe('progress', () => {
-  it('shows a progress line on a terminal, and nothing in CI or with --quiet', async () => {
-    const root = await makeProject({'documents/a.md': good, 'documents/b.md': good})
+  it('shows a progress line on a terminal, plain lines in CI, and nothing with --quiet', async () => {
+    const root = await makeProject(Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((slug) => [`documents/${slug}.md`, good])))
     const {main} = await import('../../src/cli/main.js')
     const runOn = async (argv: string[], env: Record<string, string>) => {
       let stderr = ''
@@ -132,7 +132,9 @@ describe('progress', () => {
     const tty = await runOn(['build', '--format', 'html', '--root', root, '--force'], {})
     expect(tty).toContain('Building: pages ')
     expect(tty.endsWith('\r\u001B[K')).toBe(true)
-    expect(await runOn(['build', '--format', 'html', '--root', root, '--force'], {CI: 'true'})).toBe('')
+    const ci = await runOn(['build', '--format', 'html', '--root', root, '--force'], {CI: 'true'})
+    expect(ci).toMatch(/^(Building: pages \d+\/25\n)+$/)
+    expect(ci).toContain('Building: pages 25/25\n')
     expect(await runOn(['build', '--format', 'html', '--root', root, '--force', '--quiet'], {})).toBe('')
   })
 })
