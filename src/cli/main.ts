@@ -169,34 +169,13 @@ async function runTranslate(options: CliOptions, io: Io): Promise<number> {
 }
 
 async function runCheck(options: CliOptions, io: Io): Promise<number> {
-  const root = path.resolve(io.cwd, options.root)
-  const result = await build({root, formats: [], force: true, env: io.env})
+  const {check} = await import('../check.js')
+  const result = await check({root: path.resolve(io.cwd, options.root), env: io.env})
   if (result.settingsInvalid) {
     io.stderr.write(`${reporter(result.files, {color: colorFor(options, io)})}\n`)
     return 2
   }
-  const [{loadProject}, {segmentedSources}, {loadCatalogs}, {readGlossary}, {checkTerminology}] = await Promise.all([
-    import('../project.js'),
-    import('../catalog/sources.js'),
-    import('../catalog/load.js'),
-    import('../deepl/glossary.js'),
-    import('../catalog/terminology.js')
-  ])
-  const project = await loadProject({root})
-  const glossary = await readGlossary(project.root, project.translationsDir)
-  const targets = project.languages.filter((lang) => lang !== project.config.source)
-  const catalogs = await loadCatalogs(project, (await segmentedSources(project)).documents, targets)
-  checkTerminology(catalogs, glossary)
-  // Files may appear twice (the build's and the terminology's view of a PO file): merge by path.
-  const byPath = new Map<string, import('vfile').VFile>()
-  for (const file of [...result.files, ...(glossary.file ? [glossary.file] : []), ...catalogs.map((catalog) => catalog.file)]) {
-    const known = byPath.get(file.path)
-    if (!known) byPath.set(file.path, file)
-    else if (known !== file) for (const message of file.messages) if (!known.messages.some((other) => other.reason === message.reason && other.line === message.line)) known.messages.push(message)
-  }
-  const files = [...byPath.values()].filter((file) => file.messages.length > 0)
-  // Everything check finds is a reason to hold a pull request.
-  for (const file of files) for (const message of file.messages) message.fatal = true
+  const {files} = result
   if (options.format?.[0] === 'json') {
     const report = files.map((file) => ({
       path: file.path,
