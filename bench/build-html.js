@@ -39,11 +39,9 @@ async function measure(label, root, pages) {
   console.log(`${label.padEnd(34)} ${String(pages).padStart(5)} pages  cold ${c.toFixed(3)} s (${((c * 1000) / pages).toFixed(1)} ms/page)  no change ${median(warm).toFixed(3)} s`)
 }
 
-const node = spawnSync(process.execPath, ['-e', '0'])
 const started = process.hrtime.bigint()
 spawnSync(process.execPath, ['-e', '0'])
 console.log(`node ${process.version}, ${os.cpus().length} cores; node start-up alone ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms; median of ${runs} runs`)
-void node
 await measure('samples (2 documents × 5 languages)', repo, 10)
 const corpus = await fs.mkdtemp(path.join(os.tmpdir(), 'policy-press-bench-'))
 await writeCorpus(corpus, {count: Number(values.docs)})
