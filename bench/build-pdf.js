@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// PDF throughput: cold builds (HTML + PDF, nothing cached) of 1, 10 and 50
-// generated documents of ~4,000 words in English, the rebuild with nothing
-// changed, peak memory (Node and Chromium), and as a yardstick Chromium's
-// bare printing time for the same pages (one browser, the built HTML, one
-// untagged page.pdf each, no contents page numbers, no metadata).
-// md-to-pdf is run on the same Markdown when it is on the PATH.
+// PDF throughput: cold builds (nothing cached) of 1, 10 and 50 generated
+// documents of ~4,000 words in English, with HTML and PDF and with PDF only,
+// the rebuild with nothing changed, peak memory (Node and Chromium), and as a
+// yardstick Chromium's bare printing time for the same pages (one browser,
+// one page, the built HTML, one page.pdf each with puppeteer's defaults:
+// tagged, no outline, no contents page numbers, no metadata).
+// The other tools are run on the same corpus when they are on the PATH:
+// md-to-pdf and pandoc + WeasyPrint on the Markdown, pagedjs-cli on our HTML
+// pages; the ones that take one file at a time run one per core.
 //   node bench/build-pdf.js [--sizes 1,10,50] [--words 4000]
 import {execFileSync, spawn, spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
@@ -52,30 +55,82 @@ async function barePrint(out, pages) {
 }
 
 const pagesOf = (file) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], {encoding: 'utf8'}))[1])
-const hasMdToPdf = spawnSync('sh', ['-c', 'command -v md-to-pdf'], {encoding: 'utf8'}).stdout.trim() !== ''
+const installed = (command) => spawnSync('sh', ['-c', `command -v ${command}`], {encoding: 'utf8'}).stdout.trim() !== ''
+const cores = os.availableParallelism()
 
-console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0].model}; documents of ~${values.words} words, English, cold = empty output and cache`)
-console.log('docs  cold build   docs/s  pages/s   bare print  ratio   no change   peak node  peak chromium')
+/** Run `command` on each input, `cores` at a time (as our build uses every core); the seconds for all. */
+async function eachInput(inputs, run) {
+  const started = process.hrtime.bigint()
+  const queue = [...inputs]
+  await Promise.all(
+    Array.from({length: cores}, async () => {
+      for (let input = queue.shift(); input; input = queue.shift()) {
+        const [command, args, env] = run(input)
+        const child = spawn(command, args, {stdio: 'ignore', env: {...process.env, ...env}})
+        const code = await new Promise((resolve) => child.on('exit', resolve))
+        if (code !== 0) throw new Error(`${command} failed on ${input}`)
+      }
+    })
+  )
+  return Number(process.hrtime.bigint() - started) / 1e9
+}
+
+/** The other tools, on the same corpus, each when it is installed. */
+const others = [
+  {
+    name: 'md-to-pdf',
+    installed: installed('md-to-pdf'),
+    // One process for all files (its own way of batching), on the same Chromium with the same flags.
+    async run({documents}) {
+      const started = process.hrtime.bigint()
+      const launch = JSON.stringify({executablePath: findChromium(), args: chromiumArgs})
+      spawnSync('md-to-pdf', ['--launch-options', launch, ...documents], {stdio: 'ignore'})
+      return Number(process.hrtime.bigint() - started) / 1e9
+    }
+  },
+  {
+    name: 'pandoc + WeasyPrint',
+    installed: installed('pandoc') && installed('weasyprint'),
+    run: ({documents, scratch}) => eachInput(documents, (file) => ['pandoc', ['--pdf-engine=weasyprint', '-o', path.join(scratch, `${path.basename(file, '.md')}.pdf`), file]])
+  },
+  {
+    name: 'pagedjs-cli',
+    installed: installed('pagedjs-cli'),
+    // Our HTML pages, paginated by Paged.js in the same Chromium.
+    run: ({pages, scratch}) =>
+      eachInput(pages, (file) => [
+        'pagedjs-cli',
+        ['--browserArgs', chromiumArgs.join(','), file, '-o', path.join(scratch, `${path.basename(file, '.html')}.pdf`)],
+        {PUPPETEER_EXECUTABLE_PATH: findChromium()}
+      ])
+  }
+]
+
+const seconds = (value) => `${value.toFixed(2).padStart(7)} s`
+console.log(`node ${process.version}, ${cores} cores, ${os.cpus()[0].model}; documents of ~${values.words} words, English, cold = empty output and cache`)
+console.log(`other tools: ${others.map((tool) => `${tool.name} ${tool.installed ? 'yes' : 'not installed'}`).join(', ')}`)
 for (const size of values.sizes.split(',').map(Number)) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'policy-press-bench-pdf-'))
   await writeCorpus(root, {count: size, words: Number(values.words)})
   await fs.writeFile(path.join(root, 'policy-press.config.yaml'), 'targets: []\n')
   const out = path.join(root, 'dist')
+  const pdfOnly = await build(['--root', root, '--out', path.join(root, 'pdf-only'), '--format', 'pdf'])
   const cold = await build(['--root', root, '--out', out])
   const warm = await build(['--root', root, '--out', out])
   const pdfs = (await fs.readdir(path.join(out, 'en'))).filter((name) => name.endsWith('.pdf'))
   const pages = pdfs.reduce((sum, name) => sum + pagesOf(path.join(out, 'en', name)), 0)
-  const bare = await barePrint(out, pdfs.map((name) => path.join(out, 'en', name.replace(/\.pdf$/, '.html'))))
-  console.log(
-    `${String(size).padStart(4)}  ${cold.seconds.toFixed(2).padStart(8)} s  ${(size / cold.seconds).toFixed(2).padStart(6)}  ${(pages / cold.seconds).toFixed(1).padStart(7)}  ${bare.toFixed(2).padStart(9)} s  ${(cold.seconds / bare).toFixed(2).padStart(5)}×  ${warm.seconds.toFixed(2).padStart(8)} s  ${cold.nodeMb.toFixed(0).padStart(6)} MB  ${cold.chromiumMb.toFixed(0).padStart(9)} MB`
-  )
-  if (hasMdToPdf) {
-    const started = process.hrtime.bigint()
-    // md-to-pdf drives its own puppeteer: point it at the same Chromium, with the same flags.
-    const launch = JSON.stringify({executablePath: findChromium(), args: chromiumArgs})
-    spawnSync('md-to-pdf', ['--launch-options', launch, ...(await fs.readdir(path.join(root, 'documents'))).map((name) => path.join(root, 'documents', name))], {stdio: 'ignore'})
-    console.log(`      md-to-pdf on the same files: ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s`)
+  const htmlPages = pdfs.map((name) => path.join(out, 'en', name.replace(/\.pdf$/, '.html')))
+  const bare = await barePrint(out, htmlPages)
+  console.log(`\n${size} document${size === 1 ? '' : 's'}, ${pages} pages`)
+  console.log(`  policy-press build (HTML + PDF)  ${seconds(cold.seconds)}  ${(size / cold.seconds).toFixed(2)} docs/s, ${(pages / cold.seconds).toFixed(1)} pages/s; peak memory: Node ${cold.nodeMb.toFixed(0)} MB, Chromium ${cold.chromiumMb.toFixed(0)} MB`)
+  console.log(`  policy-press build --format pdf  ${seconds(pdfOnly.seconds)}  ${(size / pdfOnly.seconds).toFixed(2)} docs/s, ${(pages / pdfOnly.seconds).toFixed(1)} pages/s`)
+  console.log(`  rebuild, nothing changed         ${seconds(warm.seconds)}`)
+  console.log(`  Chromium's bare printing         ${seconds(bare)}  (policy-press --format pdf: ${(pdfOnly.seconds / bare).toFixed(2)}× of it)`)
+  const documents = (await fs.readdir(path.join(root, 'documents'))).map((name) => path.join(root, 'documents', name))
+  for (const tool of others.filter((other) => other.installed)) {
+    const scratch = await fs.mkdtemp(path.join(root, 'other-'))
+    const time = await tool.run({documents, pages: htmlPages, scratch})
+    console.log(`  ${tool.name.padEnd(31)} ${seconds(time)}  (policy-press --format pdf is ${(time / pdfOnly.seconds).toFixed(2)}× faster)`)
   }
   await fs.rm(root, {recursive: true, force: true})
 }
-if (!hasMdToPdf) console.log('(md-to-pdf is not installed here: no comparison run)')

@@ -26,6 +26,7 @@ import type {Templates} from '../html/templates.js'
 import type {BrowserPool} from '../pdf/browser.js'
 import {destinationPages} from '../pdf/destinations.js'
 import {hyphenateTree} from '../pdf/hyphenate.js'
+import {loadPrintPage} from '../pdf/load-page.js'
 import {setMetadata} from '../pdf/metadata.js'
 import type {RenderedDocument} from './render-html.js'
 import {writeAtomic} from './write.js'
@@ -128,8 +129,7 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext)
 
   await writeAtomic(printFile, html)
   const printed = await context.pool.use(async (page) => {
-    await page.goto(pathToFileURL(printFile).href, {waitUntil: 'load', timeout: context.timeout})
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    await loadPrintPage(page, printFile, html, context.timeout)
     const options = {format: context.paper as PaperFormat, printBackground: true, preferCSSPageSize: true, timeout: context.timeout}
     const hasToc = (await page.$('.toc-page')) !== null
     if (hasToc) {
