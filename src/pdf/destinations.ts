@@ -1,12 +1,11 @@
 /**
  * Where each heading landed: Chromium writes a named destination for every
- * element that a link in the page points at, so the first print of a page
- * whose table of contents links to every heading tells us each heading's page.
+ * element that a link in the page points at, so the print of a page whose
+ * table of contents links to every heading tells us each heading's page.
  */
-import {PDFArray, PDFDict, PDFDocument, PDFName, PDFRef} from 'pdf-lib'
+import {PDFArray, PDFDict, type PDFDocument, PDFName, PDFRef} from 'pdf-lib'
 
-export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  const document = await PDFDocument.load(pdf, {updateMetadata: false})
+export function destinationPages(document: PDFDocument): Map<string, number> {
   const pageNumbers = new Map<string, number>()
   document.getPages().forEach((page, index) => pageNumbers.set(page.ref.toString(), index + 1))
   const result = new Map<string, number>()

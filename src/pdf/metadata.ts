@@ -5,7 +5,7 @@
  * to the build's files made relative (see links.ts). pdf-lib
  * keeps every object reachable from the catalog, the tags among them.
  */
-import {PDFDocument, PDFName} from 'pdf-lib'
+import {type PDFDocument, PDFName} from 'pdf-lib'
 import {relinkFiles} from './links.js'
 import {dropSoftHyphenText} from './soft-hyphens.js'
 import {renumberStructureIds} from './structure-ids.js'
@@ -23,8 +23,8 @@ export interface PdfMetadata {
   folder: string
 }
 
-export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, {updateMetadata: false})
+/** Set the metadata of a printed PDF and make its bytes. */
+export async function setMetadata(document: PDFDocument, meta: PdfMetadata): Promise<Uint8Array> {
   const date = new Date(`${meta.date ?? '2000-01-01'}T00:00:00Z`)
   document.setTitle(meta.title, {showInWindowTitleBar: true})
   if (meta.authors.length > 0) document.setAuthor(meta.authors.join('; '))

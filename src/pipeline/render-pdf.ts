@@ -4,12 +4,12 @@
  * The print page is the document's body (with soft hyphens) in
  * `templates/pdf.html`: a cover, the translation status, a table of contents
  * and the text, laid out by CSS paged media (`templates/assets/print.css`).
- * Chromium has no `target-counter()`, so the table of contents gets its page
- * numbers from a first, cheap print (untagged): its links make Chromium
- * write a named destination for every heading, which says the page the
- * heading landed on. The numbers are filled in (placeholders of the same
- * width keep the layout) and the page is printed again, tagged and with an
- * outline. Then pdf-lib adds the metadata Chromium leaves out.
+ * The page is printed once, tagged and with an outline. Chromium has no
+ * `target-counter()`: the table of contents is printed with placeholders,
+ * and the page numbers, read from the same PDF (each heading's named
+ * destination), are set into it (see pdf/contents-numbers.ts); where that
+ * cannot be done, the page is printed again with the numbers filled in.
+ * Then pdf-lib adds the metadata Chromium leaves out.
  *
  * A PDF whose inputs have not changed since it was last printed is not
  * printed again (the hash of its print page, styles and options is kept in
@@ -20,16 +20,21 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Root as HastRoot} from 'hast'
+import createDebug from 'debug'
 import {toHtml} from 'hast-util-to-html'
+import {PDFDocument} from 'pdf-lib'
 import type {PaperFormat} from 'puppeteer'
 import type {Templates} from '../html/templates.js'
 import type {BrowserPool} from '../pdf/browser.js'
+import {setContentsNumbers} from '../pdf/contents-numbers.js'
 import {destinationPages} from '../pdf/destinations.js'
 import {hyphenateTree} from '../pdf/hyphenate.js'
 import {loadPrintPage} from '../pdf/load-page.js'
 import {setMetadata} from '../pdf/metadata.js'
 import type {RenderedDocument} from './render-html.js'
 import {writeAtomic} from './write.js'
+
+const debug = createDebug('policy-press:pdf')
 
 export interface PdfContext {
   pool: BrowserPool
@@ -128,25 +133,34 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext)
   }
 
   await writeAtomic(printFile, html)
-  const printed = await context.pool.use(async (page) => {
+  const options = {format: context.paper as PaperFormat, printBackground: true, preferCSSPageSize: true, timeout: context.timeout, tagged: true, outline: true}
+  const first = await context.pool.use(async (page) => {
     await loadPrintPage(page, printFile, html, context.timeout)
-    const options = {format: context.paper as PaperFormat, printBackground: true, preferCSSPageSize: true, timeout: context.timeout}
-    const hasToc = (await page.$('.toc-page')) !== null
-    if (hasToc) {
-      const draft = await page.pdf({...options, tagged: false, outline: false})
-      const pages = Object.fromEntries(await destinationPages(draft))
-      await page.evaluate((numbers: Record<string, number>) => {
-        for (const element of document.querySelectorAll<HTMLElement>('.toc-page')) {
-          const number = numbers[element.dataset.pageOf ?? '']
-          // Same width as the placeholder, so the contents pages lay out exactly as in the draft.
-          element.textContent = number === undefined ? '' : String(number)
-        }
-      }, pages)
-    }
-    return page.pdf({...options, tagged: true, outline: true})
+    const contents = await page.$$eval('.toc-page', (elements) => elements.map((element) => (element as HTMLElement).dataset.pageOf ?? ''))
+    return {pdf: await page.pdf(options), contents}
   })
+  let pdf = await PDFDocument.load(first.pdf, {updateMetadata: false})
+  if (first.contents.length > 0) {
+    const pages = destinationPages(pdf)
+    if (!setContentsNumbers(pdf, first.contents.map((id) => pages.get(id)))) {
+      // The numbers could not be set into this PDF: print again with them filled in.
+      debug('%s/%s: contents numbers printed in a second pass', lang, slug)
+      const again = await context.pool.use(async (page) => {
+        await loadPrintPage(page, printFile, html, context.timeout)
+        await page.evaluate((numbers: Record<string, number>) => {
+          for (const element of document.querySelectorAll<HTMLElement>('.toc-page')) {
+            const number = numbers[element.dataset.pageOf ?? '']
+            // Same width as the placeholder (tabular figures), so the contents pages lay out as in the first print.
+            element.textContent = number === undefined ? '' : String(number)
+          }
+        }, Object.fromEntries(pages))
+        return page.pdf(options)
+      })
+      pdf = await PDFDocument.load(again, {updateMetadata: false})
+    }
+  }
   const meta = view as unknown as {authors: Array<{name: string}>; summary?: string; keywords: string; date?: string}
-  const final = await setMetadata(printed, {
+  const final = await setMetadata(pdf, {
     title: view.title,
     authors: meta.authors.map((author) => author.name),
     subject: meta.summary,
