@@ -18,6 +18,8 @@ const debug = createDebug('policy-press:pdf')
 export interface BrowserPool {
   /** Run `job` on a free page of the pool. */
   use<T>(job: (page: Page) => Promise<T>): Promise<T>
+  /** Start the browser now, in the background, when a print is certain to come: launching takes as long as printing a document or two. */
+  warm(): void
   /** URLs that were refused, for tests and diagnostics. */
   refused: string[]
   close(): Promise<void>
@@ -94,6 +96,11 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
 
   return {
     refused,
+    warm() {
+      browser ??= launch()
+      // A failure here is reported by the first `use`, which launches again.
+      browser.catch(() => (browser = undefined))
+    },
     async use(job) {
       const page = await acquire()
       let result: Awaited<ReturnType<typeof job>>

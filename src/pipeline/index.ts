@@ -122,56 +122,66 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const settingsFiles = [...(project.configFile ? [project.configFile] : []), ...ui.files]
   if (hasFatal(ui.files)) return {...result, files: settingsFiles, settingsInvalid: true}
 
-  // Every document is parsed, so links into those this run does not build still resolve.
-  const all = (await read(project, project.allDocuments)).map(parse)
-  const selected = new Set(project.documents.map((document) => document.slug))
-  const documents = all.filter((document) => selected.has(document.source.slug))
-  const index = indexSite(all, project.root)
-  const targets = project.languages.filter((lang) => lang !== project.config.source)
-  const catalogs = new Map(
-    (await loadCatalogs(project, segmented(documents), targets)).map((catalog) => [`${catalog.slug}\0${catalog.lang}`, catalog])
-  )
-  const renderers = new Map(project.languages.map((lang) => [lang, createHtmlRenderer(ui.strings.get(lang)!)]))
-  const templates = loadTemplates(project.templateDirs)
-  const context = {project, templates, strings: ui.strings, renderers, version}
-  const pages = []
-  const buildable = documents.filter((document) => !document.fatal && document.meta)
-
-  // Styles and fonts first, and each document's files as soon as it is transformed: printing needs them.
-  const styleAssets = templateAssets(project.templateDirs)
-  // With no format to write, this is a check: every stage runs, nothing is written.
-  const writing = formats.size > 0
-  const written = writing ? await write(out, [], styleAssets) : {written: 0, unchanged: 0, outputs: []}
   const cacheDir = path.join(project.root, '.policy-press-cache')
   // A browser handed in (by preview) stays warm across builds; one made here is closed at the end.
   const pool = formats.has('pdf') ? (options.browser ?? createBrowserPool({roots: [out, cacheDir], size: options.pool, env: options.env})) : undefined
-  const pdfContext = pool && {
-    pool,
-    templates,
-    out,
-    cacheDir,
-    paper: project.config.pdf.paper,
-    producer: `policy-press ${version}`,
-    styles: (await Promise.all(styleAssets.filter((asset) => asset.path.endsWith('.css')).map((asset) => fs.readFile(asset.from, 'utf8')))).join('\n'),
-    force: options.force === true,
-    timeout: options.pdfTimeout ?? 60_000,
-    printed: await readPrinted(cacheDir)
-  }
-  const printing: Array<Promise<unknown>> = []
-  let missingBrowser: BrowserNotFoundError | undefined
-  const pdfs = {printed: 0, unchanged: 0}
-  const add = (into: typeof written, from: typeof written) => {
-    into.written += from.written
-    into.unchanged += from.unchanged
-    into.outputs.push(...from.outputs)
+  const printed = pool ? await readPrinted(cacheDir) : new Map<string, string>()
+  // When some PDF was never printed (a first build, a new document or language), printing is certain:
+  // the browser starts now, while the documents are parsed, not when the first is ready to print.
+  if (pool && (options.force || project.documents.some((document) => project.languages.some((lang) => !printed.has(`${lang}/${document.slug}`))))) pool.warm()
+  try {
+    return await buildDocuments()
+  } finally {
+    if (pool !== options.browser) await pool?.close()
   }
 
-  const statuses = new Map<string, TranslatedDocument['counts']>()
-  const source = project.config.source
-  const jobs = buildable.length * project.languages.length
-  const progress: BuildProgress = {pages: {done: 0, total: formats.has('html') ? jobs : 0}, pdfs: {done: 0, total: pdfContext ? jobs : 0}}
-  const tick = () => options.onProgress?.(progress)
-  try {
+  async function buildDocuments(): Promise<BuildResult> {
+    // Every document is parsed, so links into those this run does not build still resolve.
+    const all = (await read(project, project.allDocuments)).map(parse)
+    const selected = new Set(project.documents.map((document) => document.slug))
+    const documents = all.filter((document) => selected.has(document.source.slug))
+    const index = indexSite(all, project.root)
+    const targets = project.languages.filter((lang) => lang !== project.config.source)
+    const catalogs = new Map(
+      (await loadCatalogs(project, targets.length > 0 ? segmented(documents) : [], targets)).map((catalog) => [`${catalog.slug}\0${catalog.lang}`, catalog])
+    )
+    const renderers = new Map(project.languages.map((lang) => [lang, createHtmlRenderer(ui.strings.get(lang)!)]))
+    const templates = loadTemplates(project.templateDirs)
+    const context = {project, templates, strings: ui.strings, renderers, version}
+    const pages = []
+    const buildable = documents.filter((document) => !document.fatal && document.meta)
+
+    // Styles and fonts first, and each document's files as soon as it is transformed: printing needs them.
+    const styleAssets = templateAssets(project.templateDirs)
+    // With no format to write, this is a check: every stage runs, nothing is written.
+    const writing = formats.size > 0
+    const written = writing ? await write(out, [], styleAssets) : {written: 0, unchanged: 0, outputs: []}
+    const pdfContext = pool && {
+      pool,
+      templates,
+      out,
+      cacheDir,
+      paper: project.config.pdf.paper,
+      producer: `policy-press ${version}`,
+      styles: (await Promise.all(styleAssets.filter((asset) => asset.path.endsWith('.css')).map((asset) => fs.readFile(asset.from, 'utf8')))).join('\n'),
+      force: options.force === true,
+      timeout: options.pdfTimeout ?? 60_000,
+      printed
+    }
+    const printing: Array<Promise<unknown>> = []
+    let missingBrowser: BrowserNotFoundError | undefined
+    const pdfs = {printed: 0, unchanged: 0}
+    const add = (into: typeof written, from: typeof written) => {
+      into.written += from.written
+      into.unchanged += from.unchanged
+      into.outputs.push(...from.outputs)
+    }
+
+    const statuses = new Map<string, TranslatedDocument['counts']>()
+    const source = project.config.source
+    const jobs = buildable.length * project.languages.length
+    const progress: BuildProgress = {pages: {done: 0, total: formats.has('html') ? jobs : 0}, pdfs: {done: 0, total: pdfContext ? jobs : 0}}
+    const tick = () => options.onProgress?.(progress)
     for (const document of buildable) {
       // Links are checked once, on the source text, whether or not the source language is built.
       const assets = new Set<string>()
@@ -221,19 +231,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (formats.has('html')) pages.push(renderIndex(documents, context, statuses))
     if (writing) add(written, await write(out, pages, []))
     await Promise.all(printing)
-  } finally {
-    if (pool !== options.browser) await pool?.close()
+    if (pdfContext) await writePrinted(cacheDir, pdfContext.printed)
+    // Without a browser no PDF can be printed: one clear message (the HTML is written).
+    if (missingBrowser) throw missingBrowser
+    const catalogFiles = [...catalogs.values()].map((catalog) => catalog.file)
+    // In a strict build every translation problem is an error.
+    if (options.strict) for (const file of catalogFiles) for (const message of file.messages) message.fatal = true
+    const files = [...settingsFiles, ...documents.flatMap((document) => document.files), ...catalogFiles].filter((file) => file.messages.length > 0)
+    const summary = {documents: {built: buildable.length, skipped: documents.length - buildable.length}}
+    if (writing && !hasFatal(files)) {
+      await writeManifest(project, out, {fingerprint: print, outputs: written.outputs, messages: messagesOf(files), ...summary})
+    }
+    return {...result, ...summary, files, pages: pages.map((page) => page.path), pdfs, written: written.written, unchanged: written.unchanged}
   }
-  if (pdfContext) await writePrinted(cacheDir, pdfContext.printed)
-  // Without a browser no PDF can be printed: one clear message (the HTML is written).
-  if (missingBrowser) throw missingBrowser
-  const catalogFiles = [...catalogs.values()].map((catalog) => catalog.file)
-  // In a strict build every translation problem is an error.
-  if (options.strict) for (const file of catalogFiles) for (const message of file.messages) message.fatal = true
-  const files = [...settingsFiles, ...documents.flatMap((document) => document.files), ...catalogFiles].filter((file) => file.messages.length > 0)
-  const summary = {documents: {built: buildable.length, skipped: documents.length - buildable.length}}
-  if (writing && !hasFatal(files)) {
-    await writeManifest(project, out, {fingerprint: print, outputs: written.outputs, messages: messagesOf(files), ...summary})
-  }
-  return {...result, ...summary, files, pages: pages.map((page) => page.path), pdfs, written: written.written, unchanged: written.unchanged}
 }
