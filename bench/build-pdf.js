@@ -3,12 +3,13 @@
 // documents of ~4,000 words in English, with HTML and PDF and with PDF only,
 // the rebuild with nothing changed, peak memory (Node and Chromium), and as a
 // yardstick Chromium's bare printing time for the same pages (one browser,
-// one page, the built HTML, one page.pdf each with puppeteer's defaults:
-// tagged, no outline, no contents page numbers, no metadata).
+// one page per core, the built HTML, one page.pdf each with puppeteer's
+// defaults: tagged, no outline, no contents page numbers, no metadata).
 // The other tools are run on the same corpus when they are on the PATH:
 // md-to-pdf and pandoc + WeasyPrint on the Markdown, pagedjs-cli on our HTML
 // pages; the ones that take one file at a time run one per core.
-//   node bench/build-pdf.js [--sizes 1,10,50] [--words 4000]
+// Each figure is the median of --runs runs.
+//   node bench/build-pdf.js [--sizes 1,10,50] [--words 4000] [--runs 3]
 import {execFileSync, spawn, spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
@@ -17,8 +18,10 @@ import {pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
 import {writeCorpus} from './corpus.js'
 
-const {values} = parseArgs({options: {sizes: {type: 'string', default: '1,10,50'}, words: {type: 'string', default: '4000'}}})
+const {values} = parseArgs({options: {sizes: {type: 'string', default: '1,10,50'}, words: {type: 'string', default: '4000'}, runs: {type: 'string', default: '3'}}})
+const runs = Number(values.runs)
 const repo = path.resolve(import.meta.dirname, '..')
+const cores = os.availableParallelism()
 const bin = path.join(repo, 'bin/policy-press.js')
 const {findChromium, chromiumArgs} = await import(path.join(repo, 'lib/browser/find-chromium.js'))
 
@@ -41,22 +44,35 @@ async function build(args) {
   return {seconds: Number(process.hrtime.bigint() - started) / 1e9, nodeMb: nodePeak / 1024, chromiumMb: chromiumPeak / 1024}
 }
 
-async function barePrint(out, pages) {
+/** Chromium alone: one browser, one page per core, each page loaded and printed once. */
+async function barePrint(pages) {
   const {default: puppeteer} = await import('puppeteer')
   const started = process.hrtime.bigint()
-  const browser = await puppeteer.launch({executablePath: findChromium(), args: chromiumArgs})
-  const page = await browser.newPage()
-  for (const file of pages) {
-    await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
-    await page.pdf({format: 'A4', printBackground: true})
-  }
+  const browser = await puppeteer.launch({executablePath: findChromium(), args: chromiumArgs, pipe: true})
+  const queue = [...pages]
+  await Promise.all(
+    Array.from({length: Math.min(cores, pages.length)}, async () => {
+      const page = await browser.newPage()
+      for (let file = queue.shift(); file; file = queue.shift()) {
+        await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
+        await page.pdf({format: 'A4', printBackground: true})
+      }
+    })
+  )
   await browser.close()
   return Number(process.hrtime.bigint() - started) / 1e9
 }
 
+/** The median of `runs` runs of `measure` (each given the run's number), by seconds. */
+async function median(measure) {
+  const results = []
+  for (let run = 0; run < runs; run++) results.push(await measure(run))
+  const seconds = (result) => (typeof result === 'number' ? result : result.seconds)
+  return results.sort((a, b) => seconds(a) - seconds(b))[Math.floor(results.length / 2)]
+}
+
 const pagesOf = (file) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], {encoding: 'utf8'}))[1])
 const installed = (command) => spawnSync('sh', ['-c', `command -v ${command}`], {encoding: 'utf8'}).stdout.trim() !== ''
-const cores = os.availableParallelism()
 
 /** Run `command` on each input, `cores` at a time (as our build uses every core); the seconds for all. */
 async function eachInput(inputs, run) {
@@ -114,22 +130,29 @@ for (const size of values.sizes.split(',').map(Number)) {
   await writeCorpus(root, {count: size, words: Number(values.words)})
   await fs.writeFile(path.join(root, 'policy-press.config.yaml'), 'targets: []\n')
   const out = path.join(root, 'dist')
-  const pdfOnly = await build(['--root', root, '--out', path.join(root, 'pdf-only'), '--format', 'pdf'])
-  const cold = await build(['--root', root, '--out', out])
-  const warm = await build(['--root', root, '--out', out])
+  /** A cold build into `folder`: no output, no cache. */
+  const cold = async (folder, args = []) => {
+    await fs.rm(path.join(root, folder), {recursive: true, force: true})
+    await fs.rm(path.join(root, '.policy-press-cache'), {recursive: true, force: true})
+    return build(['--root', root, '--out', path.join(root, folder), ...args])
+  }
+  const both = await median(() => cold('dist'))
+  const pdfOnly = await median(() => cold('pdf-only', ['--format', 'pdf']))
+  await cold('dist')
+  const warm = await median(() => build(['--root', root, '--out', out]))
   const pdfs = (await fs.readdir(path.join(out, 'en'))).filter((name) => name.endsWith('.pdf'))
   const pages = pdfs.reduce((sum, name) => sum + pagesOf(path.join(out, 'en', name)), 0)
   const htmlPages = pdfs.map((name) => path.join(out, 'en', name.replace(/\.pdf$/, '.html')))
-  const bare = await barePrint(out, htmlPages)
-  console.log(`\n${size} document${size === 1 ? '' : 's'}, ${pages} pages`)
-  console.log(`  policy-press build (HTML + PDF)  ${seconds(cold.seconds)}  ${(size / cold.seconds).toFixed(2)} docs/s, ${(pages / cold.seconds).toFixed(1)} pages/s; peak memory: Node ${cold.nodeMb.toFixed(0)} MB, Chromium ${cold.chromiumMb.toFixed(0)} MB`)
+  const bare = await median(() => barePrint(htmlPages))
+  console.log(`\n${size} document${size === 1 ? '' : 's'}, ${pages} pages (median of ${runs} runs each)`)
+  console.log(`  policy-press build (HTML + PDF)  ${seconds(both.seconds)}  ${(size / both.seconds).toFixed(2)} docs/s, ${(pages / both.seconds).toFixed(1)} pages/s; peak memory: Node ${both.nodeMb.toFixed(0)} MB, Chromium ${both.chromiumMb.toFixed(0)} MB`)
   console.log(`  policy-press build --format pdf  ${seconds(pdfOnly.seconds)}  ${(size / pdfOnly.seconds).toFixed(2)} docs/s, ${(pages / pdfOnly.seconds).toFixed(1)} pages/s`)
   console.log(`  rebuild, nothing changed         ${seconds(warm.seconds)}`)
-  console.log(`  Chromium's bare printing         ${seconds(bare)}  (policy-press --format pdf: ${(pdfOnly.seconds / bare).toFixed(2)}× of it)`)
+  console.log(`  Chromium's bare printing         ${seconds(bare)}  (policy-press --format pdf takes ${(pdfOnly.seconds / bare).toFixed(2)}× as long)`)
   const documents = (await fs.readdir(path.join(root, 'documents'))).map((name) => path.join(root, 'documents', name))
   for (const tool of others.filter((other) => other.installed)) {
     const scratch = await fs.mkdtemp(path.join(root, 'other-'))
-    const time = await tool.run({documents, pages: htmlPages, scratch})
+    const time = await median(() => tool.run({documents, pages: htmlPages, scratch}))
     console.log(`  ${tool.name.padEnd(31)} ${seconds(time)}  (policy-press --format pdf is ${(time / pdfOnly.seconds).toFixed(2)}× faster)`)
   }
   await fs.rm(root, {recursive: true, force: true})

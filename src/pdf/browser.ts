@@ -50,7 +50,7 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
     const {default: puppeteer} = await import('puppeteer')
     const executablePath = findChromium(options.env ?? process.env)
     debug('launching %s', executablePath)
-    return puppeteer.launch({executablePath, headless: true, args: chromiumArgs, protocolTimeout: 120_000})
+    return puppeteer.launch({executablePath, headless: true, args: chromiumArgs, protocolTimeout: 120_000, pipe: true})
   }
 
   const open = async (): Promise<Page> => {

@@ -136,7 +136,7 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext)
   const options = {format: context.paper as PaperFormat, printBackground: true, preferCSSPageSize: true, timeout: context.timeout, tagged: true, outline: true}
   const first = await context.pool.use(async (page) => {
     await loadPrintPage(page, printFile, html, context.timeout)
-    const contents = await page.$$eval('.toc-page', (elements) => elements.map((element) => (element as HTMLElement).dataset.pageOf ?? ''))
+    const contents = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.toc-page'), (element) => element.dataset.pageOf ?? ''))
     return {pdf: await page.pdf(options), contents}
   })
   let pdf = await PDFDocument.load(first.pdf, {updateMetadata: false})
