@@ -153,7 +153,8 @@ for (const size of values.sizes.split(',').map(Number)) {
   for (const tool of others.filter((other) => other.installed)) {
     const scratch = await fs.mkdtemp(path.join(root, 'other-'))
     const time = await median(() => tool.run({documents, pages: htmlPages, scratch}))
-    console.log(`  ${tool.name.padEnd(31)} ${seconds(time)}  (policy-press --format pdf is ${(time / pdfOnly.seconds).toFixed(2)}× faster)`)
+    const ratio = time / pdfOnly.seconds
+    console.log(`  ${tool.name.padEnd(31)} ${seconds(time)}  (policy-press --format pdf is ${ratio >= 1 ? `${ratio.toFixed(2)}× faster` : `${(1 / ratio).toFixed(2)}× slower`})`)
   }
   await fs.rm(root, {recursive: true, force: true})
 }
