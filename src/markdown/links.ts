@@ -58,7 +58,7 @@ export function rewriteLinks(options: LinkOptions) {
       const {pathname, query, hash} = split(url)
 
       if (pathname === '') {
-        if (hash !== undefined && hash !== '' && !options.index.anchors.get(options.slug)?.has(safeDecode(hash))) {
+        if (hash !== undefined && hash !== '' && !options.index.anchors(options.slug)?.has(safeDecode(hash))) {
           warn(`Cannot find anchor \`#${hash}\` in this document`, target, 'missing-anchor')
         }
         return
@@ -76,8 +76,8 @@ export function rewriteLinks(options: LinkOptions) {
           warn(`Cannot find document \`${pathname}\``, target, 'missing-document')
           return
         }
-        const anchor = hash === undefined || hash === '' ? document.anchor : safeDecode(hash)
-        if (hash && !options.index.anchors.get(document.slug)?.has(anchor!)) {
+        const anchor = hash === undefined || hash === '' ? options.index.landing(document) : safeDecode(hash)
+        if (hash && !options.index.anchors(document.slug)?.has(anchor!)) {
           warn(`Cannot find anchor \`#${hash}\` in document \`${document.slug}\``, target, 'missing-anchor')
         }
         const page = document.slug === options.slug ? '' : `${encodePath(document.slug)}.html`

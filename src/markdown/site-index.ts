@@ -1,40 +1,41 @@
 /**
  * What links between documents resolve against: every chapter file and the
- * document it belongs to, and every anchor of every document. Built once per
- * build after all documents are parsed, so checks across files can run.
+ * document it belongs to, and every anchor of every document.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type {ParsedDocument} from '../pipeline/parse.js'
+import type {ReadDocument} from '../pipeline/read.js'
 
 export interface LinkTarget {
   slug: string
-  /** Where a link to the file itself lands: the chapter's first heading, or the top. */
-  anchor: string | undefined
+  /** The chapter file, POSIX path relative to the root. */
+  file: string
 }
 
 export interface SiteIndex {
   /** Chapter file (POSIX path relative to the root) → its document. */
   files: Map<string, LinkTarget>
-  /** Document slug → its anchors. */
-  anchors: Map<string, Set<string>>
+  /** A document's anchors (`undefined` for no such document). */
+  anchors(slug: string): Set<string> | undefined
+  /** Where a link to a chapter file lands: the chapter's first heading, or (the first chapter) the page's top. */
+  landing(target: LinkTarget): string | undefined
   /** Whether a file (POSIX path relative to the root) exists and is a file. */
   assetExists: (file: string) => boolean
 }
 
-export function indexSite(documents: ParsedDocument[], root: string): SiteIndex {
+/**
+ * The index of `documents` (all of the project's, read but not necessarily
+ * parsed): a document is parsed (by `parsed`, which keeps what it made)
+ * only when a link needs its anchors, so a build can print its first
+ * document before it has parsed the last.
+ */
+export function indexSite(documents: ReadDocument[], parsed: (slug: string) => ParsedDocument, root: string): SiteIndex {
   const files = new Map<string, LinkTarget>()
-  const anchors = new Map<string, Set<string>>()
   for (const document of documents) {
-    anchors.set(document.source.slug, document.anchors)
-    for (const [index, chapter] of document.chapters.entries()) {
-      files.set(toPosix(chapter.file.path), {
-        slug: document.source.slug,
-        // The first chapter stands for the whole document: a link to it lands on the page's top.
-        anchor: index === 0 ? undefined : chapter.anchor
-      })
-    }
+    for (const file of document.files) files.set(toPosix(file.path), {slug: document.source.slug, file: toPosix(file.path)})
   }
+  const slugs = new Set(documents.map((document) => document.source.slug))
   const assetExists = (file: string): boolean => {
     try {
       return fs.statSync(path.join(root, ...file.split('/'))).isFile()
@@ -42,7 +43,17 @@ export function indexSite(documents: ParsedDocument[], root: string): SiteIndex 
       return false
     }
   }
-  return {files, anchors, assetExists}
+  return {
+    files,
+    anchors: (slug) => (slugs.has(slug) ? parsed(slug).anchors : undefined),
+    landing(target) {
+      // The first chapter stands for the whole document: a link to it lands on the page's top.
+      const chapters = parsed(target.slug).chapters
+      const index = chapters.findIndex((chapter) => toPosix(chapter.file.path) === target.file)
+      return index > 0 ? chapters[index]!.anchor : undefined
+    },
+    assetExists
+  }
 }
 
 export function toPosix(file: string): string {

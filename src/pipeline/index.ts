@@ -1,12 +1,14 @@
 /**
- * The build, top to bottom. Each document is read and parsed once; then each
- * language is a run of the same stages into `OUT/<lang>/`:
+ * The build, top to bottom. Every document is read and indexed; each is
+ * parsed once, when the build reaches it (or earlier, when a link needs its
+ * anchors); then each language is a run of the same stages into
+ * `OUT/<lang>/`:
  *
- *   read → parse → (index the site) → translate → transform → render-html → render-pdf → write
+ *   read → (index the site) → parse → translate → transform → render-html → render-pdf → write
  *
- * PDFs are printed by a pool of Chromium pages while the HTML of the next
- * documents is still being built; the browser starts only if a PDF must be
- * printed.
+ * PDFs are printed by a pool of Chromium pages while the next documents are
+ * still being parsed and built; the browser starts only if a PDF must be
+ * printed (at once when that is certain).
  * Problems are collected as messages on the files they concern; a document
  * with a fatal message is skipped and the others are still built. A build
  * whose inputs match the last one's fingerprint does nothing but check its
@@ -20,6 +22,8 @@ import {loadProject, type ProjectOptions} from '../project.js'
 import {loadUiStrings} from '../ui-strings.js'
 import {version} from '../version.js'
 import {filesOf, fingerprint, messagesOf, readManifest, writeManifest} from './fingerprint.js'
+import type {LoadedCatalog} from '../catalog/load.js'
+import type {ParsedDocument} from './parse.js'
 import type {TranslatedDocument} from './translate.js'
 
 export interface BuildOptions extends ProjectOptions {
@@ -136,20 +140,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   async function buildDocuments(): Promise<BuildResult> {
-    // Every document is parsed, so links into those this run does not build still resolve.
-    const all = (await read(project, project.allDocuments)).map(parse)
-    const selected = new Set(project.documents.map((document) => document.slug))
-    const documents = all.filter((document) => selected.has(document.source.slug))
-    const index = indexSite(all, project.root)
+    // Documents are parsed one by one as the build reaches them, so the first prints while the rest
+    // are parsed; a link into a document not reached yet (or not built by this run) parses it then.
+    const sources = await read(project, project.allDocuments)
+    const parsedDocuments = new Map<string, ParsedDocument>()
+    const parsed = (slug: string): ParsedDocument => {
+      let document = parsedDocuments.get(slug)
+      if (!document) {
+        document = parse(sources.find((source) => source.source.slug === slug)!)
+        parsedDocuments.set(slug, document)
+      }
+      return document
+    }
+    const selected = project.documents.map((document) => document.slug)
+    const index = indexSite(sources, parsed, project.root)
     const targets = project.languages.filter((lang) => lang !== project.config.source)
-    const catalogs = new Map(
-      (await loadCatalogs(project, targets.length > 0 ? segmented(documents) : [], targets)).map((catalog) => [`${catalog.slug}\0${catalog.lang}`, catalog])
-    )
+    const catalogs = new Map<string, LoadedCatalog>()
     const renderers = new Map(project.languages.map((lang) => [lang, createHtmlRenderer(ui.strings.get(lang)!)]))
     const templates = loadTemplates(project.templateDirs)
     const context = {project, templates, strings: ui.strings, renderers, version}
     const pages = []
-    const buildable = documents.filter((document) => !document.fatal && document.meta)
 
     // Styles and fonts first, and each document's files as soon as it is transformed: printing needs them.
     const styleAssets = templateAssets(project.templateDirs)
@@ -179,10 +189,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const statuses = new Map<string, TranslatedDocument['counts']>()
     const source = project.config.source
-    const jobs = buildable.length * project.languages.length
+    const jobs = selected.length * project.languages.length
     const progress: BuildProgress = {pages: {done: 0, total: formats.has('html') ? jobs : 0}, pdfs: {done: 0, total: pdfContext ? jobs : 0}}
     const tick = () => options.onProgress?.(progress)
-    for (const document of buildable) {
+    let built = 0
+    for (const slug of selected) {
+      const document = parsed(slug)
+      if (document.fatal || !document.meta) {
+        // Not built: its pages and PDFs leave the progress's totals.
+        progress.pages.total -= formats.has('html') ? project.languages.length : 0
+        progress.pdfs.total -= pdfContext ? project.languages.length : 0
+        continue
+      }
+      built++
+      for (const catalog of await loadCatalogs(project, targets.length > 0 ? segmented([document]) : [], targets)) {
+        catalogs.set(`${catalog.slug}\0${catalog.lang}`, catalog)
+      }
       // Links are checked once, on the source text, whether or not the source language is built.
       const assets = new Set<string>()
       const original = translate(document, source, {source, catalog: undefined, stale: 'translation', report: false})
@@ -228,6 +250,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         await new Promise((resolve) => setImmediate(resolve))
       }
     }
+    const documents = selected.map(parsed)
     if (formats.has('html')) pages.push(renderIndex(documents, context, statuses))
     if (writing) add(written, await write(out, pages, []))
     await Promise.all(printing)
@@ -238,7 +261,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // In a strict build every translation problem is an error.
     if (options.strict) for (const file of catalogFiles) for (const message of file.messages) message.fatal = true
     const files = [...settingsFiles, ...documents.flatMap((document) => document.files), ...catalogFiles].filter((file) => file.messages.length > 0)
-    const summary = {documents: {built: buildable.length, skipped: documents.length - buildable.length}}
+    const summary = {documents: {built, skipped: documents.length - built}}
     if (writing && !hasFatal(files)) {
       await writeManifest(project, out, {fingerprint: print, outputs: written.outputs, messages: messagesOf(files), ...summary})
     }

@@ -135,7 +135,9 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext)
   await writeAtomic(printFile, html)
   const options = {format: context.paper as PaperFormat, printBackground: true, preferCSSPageSize: true, timeout: context.timeout, tagged: true, outline: true}
   const first = await context.pool.use(async (page) => {
+    debug('%s/%s: loading', lang, slug)
     await loadPrintPage(page, printFile, html, context.timeout)
+    debug('%s/%s: printing', lang, slug)
     const contents = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.toc-page'), (element) => element.dataset.pageOf ?? ''))
     return {pdf: await page.pdf(options), contents}
   })
@@ -171,6 +173,7 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext)
     folder: path.dirname(target)
   })
   await writeAtomic(target, Buffer.from(final))
+  debug('%s/%s: written', lang, slug)
   context.printed.set(`${lang}/${slug}`, key)
   return {path: `${lang}/${slug}.pdf`, size: final.length, printed: true}
 }
