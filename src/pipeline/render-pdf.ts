@@ -22,7 +22,6 @@ import {pathToFileURL} from 'node:url'
 import type {Root as HastRoot} from 'hast'
 import createDebug from 'debug'
 import {toHtml} from 'hast-util-to-html'
-import {PDFDocument} from 'pdf-lib'
 import type {PaperFormat} from 'puppeteer'
 import type {Templates} from '../html/templates.js'
 import type {BrowserPool} from '../pdf/browser.js'
@@ -30,7 +29,7 @@ import {setContentsNumbers} from '../pdf/contents-numbers.js'
 import {destinationPages} from '../pdf/destinations.js'
 import {hyphenateTree} from '../pdf/hyphenate.js'
 import {loadPrintPage} from '../pdf/load-page.js'
-import {setMetadata} from '../pdf/metadata.js'
+import {loadPdf, setMetadata} from '../pdf/metadata.js'
 import type {RenderedDocument} from './render-html.js'
 import {writeAtomic} from './write.js'
 
@@ -141,7 +140,7 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext)
     const contents = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.toc-page'), (element) => element.dataset.pageOf ?? ''))
     return {pdf: await page.pdf(options), contents}
   })
-  let pdf = await PDFDocument.load(first.pdf, {updateMetadata: false})
+  let pdf = await loadPdf(first.pdf)
   if (first.contents.length > 0) {
     const pages = destinationPages(pdf)
     if (!setContentsNumbers(pdf, first.contents.map((id) => pages.get(id)))) {
@@ -158,7 +157,7 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext)
         }, Object.fromEntries(pages))
         return page.pdf(options)
       })
-      pdf = await PDFDocument.load(again, {updateMetadata: false})
+      pdf = await loadPdf(again)
     }
   }
   const meta = view as unknown as {authors: Array<{name: string}>; summary?: string; keywords: string; date?: string}
