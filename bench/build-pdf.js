@@ -25,14 +25,18 @@ const cores = os.availableParallelism()
 const bin = path.join(repo, 'bin/policy-press.js')
 const {findChromium, chromiumArgs} = await import(path.join(repo, 'lib/browser/find-chromium.js'))
 
-/** Run the command line; sample the RSS of Chromium's processes meanwhile. */
-async function build(args) {
+/**
+ * Run the command line; with `sample`, sample the RSS of Chromium's processes meanwhile (that costs CPU: runs
+ * that are timed do not sample).
+ */
+async function build(args, sample = false) {
   let chromiumPeak = 0
   const sampler = setInterval(() => {
     const result = spawnSync('ps', ['-C', 'chromium,chrome,headless_shell', '-o', 'rss='], {encoding: 'utf8'})
     const total = result.stdout.split('\n').filter(Boolean).reduce((sum, line) => sum + Number(line), 0)
     chromiumPeak = Math.max(chromiumPeak, total)
   }, 100)
+  if (!sample) clearInterval(sampler)
   const started = process.hrtime.bigint()
   const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'build', '--quiet', ...args], {stdio: ['ignore', 'ignore', 'pipe']})
   let stderr = ''
@@ -131,21 +135,21 @@ for (const size of values.sizes.split(',').map(Number)) {
   await fs.writeFile(path.join(root, 'policy-press.config.yaml'), 'targets: []\n')
   const out = path.join(root, 'dist')
   /** A cold build into `folder`: no output, no cache. */
-  const cold = async (folder, args = []) => {
+  const cold = async (folder, args = [], sample = false) => {
     await fs.rm(path.join(root, folder), {recursive: true, force: true})
     await fs.rm(path.join(root, '.policy-press-cache'), {recursive: true, force: true})
-    return build(['--root', root, '--out', path.join(root, folder), ...args])
+    return build(['--root', root, '--out', path.join(root, folder), ...args], sample)
   }
   const both = await median(() => cold('dist'))
   const pdfOnly = await median(() => cold('pdf-only', ['--format', 'pdf']))
-  await cold('dist')
+  const memory = await cold('dist', [], true)
   const warm = await median(() => build(['--root', root, '--out', out]))
   const pdfs = (await fs.readdir(path.join(out, 'en'))).filter((name) => name.endsWith('.pdf'))
   const pages = pdfs.reduce((sum, name) => sum + pagesOf(path.join(out, 'en', name)), 0)
   const htmlPages = pdfs.map((name) => path.join(out, 'en', name.replace(/\.pdf$/, '.html')))
   const bare = await median(() => barePrint(htmlPages))
   console.log(`\n${size} document${size === 1 ? '' : 's'}, ${pages} pages (median of ${runs} runs each)`)
-  console.log(`  policy-press build (HTML + PDF)  ${seconds(both.seconds)}  ${(size / both.seconds).toFixed(2)} docs/s, ${(pages / both.seconds).toFixed(1)} pages/s; peak memory: Node ${both.nodeMb.toFixed(0)} MB, Chromium ${both.chromiumMb.toFixed(0)} MB`)
+  console.log(`  policy-press build (HTML + PDF)  ${seconds(both.seconds)}  ${(size / both.seconds).toFixed(2)} docs/s, ${(pages / both.seconds).toFixed(1)} pages/s; peak memory: Node ${memory.nodeMb.toFixed(0)} MB, Chromium ${memory.chromiumMb.toFixed(0)} MB`)
   console.log(`  policy-press build --format pdf  ${seconds(pdfOnly.seconds)}  ${(size / pdfOnly.seconds).toFixed(2)} docs/s, ${(pages / pdfOnly.seconds).toFixed(1)} pages/s`)
   console.log(`  rebuild, nothing changed         ${seconds(warm.seconds)}`)
   console.log(`  Chromium's bare printing         ${seconds(bare)}  (policy-press --format pdf takes ${(pdfOnly.seconds / bare).toFixed(2)}× as long)`)
