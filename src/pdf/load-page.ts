@@ -15,7 +15,7 @@
 import {pathToFileURL} from 'node:url'
 import type {Page} from 'puppeteer'
 
-/** Load every font face the stylesheets declare. */
+/** Load every font face the stylesheets declare, so that no later content of the shell waits for one. */
 function loadFonts(): Promise<void> {
   return Promise.all(Array.from(document.fonts, (face) => face.load().catch(() => undefined))).then(() => document.fonts.ready.then(() => undefined))
 }
@@ -35,15 +35,18 @@ async function waitForImages(page: Page, timeout: number): Promise<void> {
   }
 }
 
-/** In the page: replace the document's content with `html`'s if both use the same stylesheets. */
-function replaceContent(html: string): Promise<boolean> {
+/**
+ * In the page: replace the document's content with `html`'s if both use the
+ * same stylesheets; then say whether its images are still loading.
+ */
+function replaceContent(html: string): Promise<'replaced' | 'images loading' | 'other stylesheets'> {
   const next = new DOMParser().parseFromString(html, 'text/html')
   const sheets = (root: Document): string[] => Array.from(root.querySelectorAll<HTMLLinkElement>('head link[rel~="stylesheet"]'), (link) => `${link.media} ${link.href}`)
   // The base comes first, so the new document's relative URLs (and the stylesheets') resolve against it.
   const base = next.querySelector('base')?.getAttribute('href')
   const current = document.querySelector('base')
   if (base !== null && base !== undefined && current) current.setAttribute('href', base)
-  if (!current || sheets(next).join('\n') !== sheets(document).join('\n')) return Promise.resolve(false)
+  if (!current || sheets(next).join('\n') !== sheets(document).join('\n')) return Promise.resolve('other stylesheets')
   const root = document.documentElement
   for (const name of root.getAttributeNames()) root.removeAttribute(name)
   for (const attribute of Array.from(next.documentElement.attributes)) root.setAttribute(attribute.name, attribute.value)
@@ -60,18 +63,17 @@ function replaceContent(html: string): Promise<boolean> {
     else document.head.insertBefore(adopted, firstSheet)
   }
   document.body.replaceWith(document.adoptNode(next.body))
-  return Promise.resolve(true)
+  return Promise.resolve(Array.from(document.images).every((image) => image.complete) ? 'replaced' : 'images loading')
 }
 
 const shells = new WeakSet<Page>()
 
 /** Make `page` show the print page `html` (saved as `file`), reusing its current document when it can. */
 export async function loadPrintPage(page: Page, file: string, html: string, timeout: number): Promise<void> {
-  if (shells.has(page) && (await page.evaluate(replaceContent, html))) {
-    await waitForImages(page, timeout)
-    await page.evaluate(loadFonts)
-    return
-  }
+  // One round trip in the usual case: the fonts were all loaded with the shell and stay loaded.
+  const replaced = shells.has(page) ? await page.evaluate(replaceContent, html) : 'other stylesheets'
+  if (replaced === 'images loading') await waitForImages(page, timeout)
+  if (replaced !== 'other stylesheets') return
   await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout})
   await page.evaluate(loadFonts)
   shells.add(page)

@@ -119,7 +119,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       import('../html/to-html.js'),
       import('../html/templates.js'),
       import('../html/assets.js'),
-      import('../pdf/browser.js')
+      import('../pdf/browser.js'),
+      // Loaded now, not when the browser is launched: once documents are being built, the module graph
+      // would load only between them, and the browser would start seconds late.
+      formats.has('pdf') ? import('puppeteer') : undefined
     ])
 
   const ui = await loadUiStrings(project.translationsDir, project.root, project.allLanguages)
