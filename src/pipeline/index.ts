@@ -89,21 +89,9 @@ export function hasFatal(files: VFile[]): boolean {
   return files.some((file) => file.messages.some((message) => message.fatal))
 }
 
-export async function build(options: BuildOptions): Promise<BuildResult> {
-  const project = await loadProject(options)
-  const out = path.resolve(project.root, options.out ?? 'dist')
-  const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false}
-  if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
-
-  const print = await fingerprint(project, {out, docs: options.docs, formats: options.formats ?? ['html', 'pdf'], strict: options.strict})
-  const last = options.force || options.formats?.length === 0 ? undefined : await readManifest(project, out, print)
-  if (last) {
-    const pages = last.outputs.map((output) => output.path).filter((file) => file.endsWith('.html'))
-    return {...result, files: filesOf(last.messages, project.root), pages, documents: last.documents, unchanged: last.outputs.length, upToDate: true}
-  }
-
-  const formats = new Set(options.formats ?? ['html', 'pdf'])
-  const [{read}, {parse}, {indexSite}, {loadCatalogs, segmented}, {translate}, {transform}, {renderDocument, renderHtml}, {renderPdf, readPrinted, writePrinted}, {renderReview}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}, {createBrowserPool}] =
+/** The stages of the build, loaded only when there is work for them. */
+async function loadStages() {
+  const [{read}, {parse}, {indexSite}, {loadCatalogs, segmented}, {translate}, {transform}, {renderDocument, renderHtml}, {renderPdf}, {renderReview}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}] =
     await Promise.all([
       import('./read.js'),
       import('./parse.js'),
@@ -118,31 +106,46 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       import('./write.js'),
       import('../html/to-html.js'),
       import('../html/templates.js'),
-      import('../html/assets.js'),
-      import('../pdf/browser.js'),
-      // Loaded now, not when the browser is launched: once documents are being built, the module graph
-      // would load only between them, and the browser would start seconds late.
-      formats.has('pdf') ? import('puppeteer') : undefined
+      import('../html/assets.js')
     ])
+  return {read, parse, indexSite, loadCatalogs, segmented, translate, transform, renderDocument, renderHtml, renderPdf, renderReview, renderIndex, write, createHtmlRenderer, loadTemplates, mediaAssets, templateAssets}
+}
 
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const project = await loadProject(options)
+  const out = path.resolve(project.root, options.out ?? 'dist')
+  const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false}
+  if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
+
+  const print = await fingerprint(project, {out, docs: options.docs, formats: options.formats ?? ['html', 'pdf'], strict: options.strict})
+  const last = options.force || options.formats?.length === 0 ? undefined : await readManifest(project, out, print)
+  if (last) {
+    const pages = last.outputs.map((output) => output.path).filter((file) => file.endsWith('.html'))
+    return {...result, files: filesOf(last.messages, project.root), pages, documents: last.documents, unchanged: last.outputs.length, upToDate: true}
+  }
+
+  const formats = new Set(options.formats ?? ['html', 'pdf'])
   const ui = await loadUiStrings(project.translationsDir, project.root, project.allLanguages)
   const settingsFiles = [...(project.configFile ? [project.configFile] : []), ...ui.files]
   if (hasFatal(ui.files)) return {...result, files: settingsFiles, settingsInvalid: true}
 
+  // The browser first: it starts up while the stages below are loaded and the documents parsed.
   const cacheDir = path.join(project.root, '.policy-press-cache')
+  const pdf = formats.has('pdf') ? {...(await import('../pdf/browser.js')), ...(await import('../pdf/printed.js'))} : undefined
   // A browser handed in (by preview) stays warm across builds; one made here is closed at the end.
-  const pool = formats.has('pdf') ? (options.browser ?? createBrowserPool({roots: [out, cacheDir], size: options.pool, env: options.env})) : undefined
-  const printed = pool ? await readPrinted(cacheDir) : new Map<string, string>()
+  const pool = pdf && (options.browser ?? pdf.createBrowserPool({roots: [out, cacheDir], size: options.pool, env: options.env}))
+  const printed = pdf ? await pdf.readPrinted(cacheDir) : new Map<string, string>()
   // When some PDF was never printed (a first build, a new document or language), printing is certain:
-  // the browser starts now, while the documents are parsed, not when the first is ready to print.
+  // the browser starts now, not when the first document is ready to print.
   if (pool && (options.force || project.documents.some((document) => project.languages.some((lang) => !printed.has(`${lang}/${document.slug}`))))) pool.warm()
   try {
-    return await buildDocuments()
+    return await buildDocuments(await loadStages())
   } finally {
     if (pool !== options.browser) await pool?.close()
   }
 
-  async function buildDocuments(): Promise<BuildResult> {
+  async function buildDocuments(stages: Awaited<ReturnType<typeof loadStages>>): Promise<BuildResult> {
+    const {read, parse, indexSite, loadCatalogs, segmented, translate, transform, renderDocument, renderHtml, renderPdf, renderReview, renderIndex, write, createHtmlRenderer, loadTemplates, mediaAssets, templateAssets} = stages
     // Documents are parsed one by one as the build reaches them, so the first prints while the rest
     // are parsed; a link into a document not reached yet (or not built by this run) parses it then.
     const sources = await read(project, project.allDocuments)
@@ -257,7 +260,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (formats.has('html')) pages.push(renderIndex(documents, context, statuses))
     if (writing) add(written, await write(out, pages, []))
     await Promise.all(printing)
-    if (pdfContext) await writePrinted(cacheDir, pdfContext.printed)
+    if (pdfContext) await pdf?.writePrinted(cacheDir, pdfContext.printed)
     // Without a browser no PDF can be printed: one clear message (the HTML is written).
     if (missingBrowser) throw missingBrowser
     const catalogFiles = [...catalogs.values()].map((catalog) => catalog.file)

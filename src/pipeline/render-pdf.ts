@@ -98,16 +98,6 @@ function textOf(node: HastRoot['children'][number]): string {
   return ''
 }
 
-/** The hashes of the PDFs printed last time (see `PdfContext.printed`). */
-export async function readPrinted(cacheDir: string): Promise<Map<string, string>> {
-  const text = await fs.readFile(path.join(cacheDir, 'pdf.json'), 'utf8').catch(() => '{}')
-  return new Map(Object.entries(JSON.parse(text) as Record<string, string>))
-}
-
-export async function writePrinted(cacheDir: string, printed: Map<string, string>): Promise<void> {
-  await writeAtomic(path.join(cacheDir, 'pdf.json'), JSON.stringify(Object.fromEntries(printed)))
-}
-
 export async function renderPdf(rendered: RenderedDocument, context: PdfContext): Promise<PdfResult> {
   const {view} = rendered
   const {lang, slug} = view as unknown as {lang: string; slug: string}
