@@ -6,6 +6,7 @@
  * nothing goes to the network or to other local files. Page scripts are off:
  * policy-press reads and fills the page through the DevTools protocol only.
  */
+import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -46,11 +47,19 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
   let pages = 0
   const refused: string[] = []
 
+  // The browser's profile is a folder of our own, so closing can be a kill (no graceful shutdown to wait for) and a removal.
+  let profile: string | undefined
   const launch = async (): Promise<Browser> => {
     const {default: puppeteer} = await import('puppeteer')
     const executablePath = findChromium(options.env ?? process.env)
     debug('launching %s', executablePath)
-    return puppeteer.launch({executablePath, headless: true, args: chromiumArgs, protocolTimeout: 120_000, pipe: true})
+    profile = await fs.mkdtemp(path.join(os.tmpdir(), 'policy-press-chromium-'))
+    try {
+      return await puppeteer.launch({executablePath, headless: true, args: chromiumArgs, protocolTimeout: 120_000, pipe: true, userDataDir: profile})
+    } catch (error) {
+      await fs.rm(profile, {recursive: true, force: true})
+      throw error
+    }
   }
 
   const open = async (): Promise<Page> => {
@@ -118,7 +127,17 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
       return result
     },
     async close() {
-      if (browser) await (await browser).close().catch(() => {})
+      const instance = await browser?.catch(() => undefined)
+      const child = instance?.process()
+      if (child && child.exitCode === null && child.signalCode === null) {
+        // Every PDF is written: nothing in the browser is worth a graceful shutdown.
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.kill('SIGKILL')
+        await exited
+      } else {
+        await instance?.close().catch(() => {})
+      }
+      if (profile) await fs.rm(profile, {recursive: true, force: true})
     }
   }
 }

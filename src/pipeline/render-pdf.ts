@@ -141,7 +141,7 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext)
         await page.evaluate((numbers: Record<string, number>) => {
           for (const element of document.querySelectorAll<HTMLElement>('.toc-page')) {
             const number = numbers[element.dataset.pageOf ?? '']
-            // Same width as the placeholder (tabular figures), so the contents pages lay out as in the first print.
+            // No wider than the placeholder: no line or page breaks differently than in the first print.
             element.textContent = number === undefined ? '' : String(number)
           }
         }, Object.fromEntries(pages))
