@@ -132,12 +132,18 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
       if (child && child.exitCode === null && child.signalCode === null) {
         // Every PDF is written: nothing in the browser is worth a graceful shutdown.
         const exited = new Promise((resolve) => child.once('exit', resolve))
-        child.kill('SIGKILL')
+        // The browser leads its own process group: its renderers and helpers go with it.
+        try {
+          process.kill(-child.pid!, 'SIGKILL')
+        } catch {
+          child.kill('SIGKILL')
+        }
         await exited
       } else {
         await instance?.close().catch(() => {})
       }
-      if (profile) await fs.rm(profile, {recursive: true, force: true})
+      // A helper process may still be writing its last file into the profile: retry, and never fail the build for it.
+      if (profile) await fs.rm(profile, {recursive: true, force: true, maxRetries: 10, retryDelay: 20}).catch((error: Error) => debug('cannot remove %s: %s', profile, error.message))
     }
   }
 }
