@@ -18,8 +18,8 @@
  * them when they are set in the same font). When either is missing,
  * `setContentsNumbers` returns `false`: the caller prints again instead.
  */
-import {deflateSync, inflateSync} from 'node:zlib'
 import {PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFRef} from 'pdf-lib'
+import {contentStreams, setStreamText, streamText} from './content-streams.js'
 
 /** A text object of three equal glyphs, as Skia writes it: font, matrix, then each glyph with the advance before it. */
 const placeholderPattern =
@@ -46,10 +46,8 @@ export function setContentsNumbers(document: PDFDocument, numbers: Array<number 
   for (const page of document.getPages()) {
     if (next === numbers.length) break
     const fontsOfPage = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)
-    for (const ref of contentRefs(page.node.get(PDFName.of('Contents')))) {
-      const stream = document.context.lookup(ref)
-      if (!(stream instanceof PDFRawStream) || !isPlainFlate(stream)) return false
-      const text = inflateSync(stream.contents).toString('latin1')
+    for (const {ref, stream} of contentStreams(document, page)) {
+      const text = streamText(stream)
       let failed = false
       let changed = false
       const rewritten = text.replace(placeholderPattern, (match, name: string, size: string, x: string, y: string, glyph: string, advance1: string, advance2: string) => {
@@ -79,9 +77,7 @@ export function setContentsNumbers(document: PDFDocument, numbers: Array<number 
     }
   }
   if (next !== numbers.length) return false
-  for (const edit of edits) {
-    document.context.assign(edit.ref, document.context.stream(deflateSync(Buffer.from(edit.text, 'latin1')), {Filter: 'FlateDecode'}))
-  }
+  for (const edit of edits) setStreamText(document, edit.ref, edit.text)
   return true
 }
 
@@ -96,22 +92,13 @@ function showRightAligned(font: string, size: string, right: number, y: string, 
 
 const decimal = (value: number): string => String(Number(value.toFixed(5)))
 
-function contentRefs(contents: unknown): PDFRef[] {
-  if (contents instanceof PDFArray) return contents.asArray() as PDFRef[]
-  return contents ? [contents as PDFRef] : []
-}
-
-function isPlainFlate(stream: PDFRawStream): boolean {
-  return stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))
-}
-
 /** The digits' glyphs and the glyph widths of a Type 0 font, from its ToUnicode map and its descendant's widths. */
 function fontInfo(document: PDFDocument, ref: unknown): FontInfo | undefined {
   const font = document.context.lookupMaybe(ref as PDFRef, PDFDict)
   const toUnicode = font && document.context.lookup(font.get(PDFName.of('ToUnicode')))
   const descendant = font?.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray)?.lookupMaybe(0, PDFDict)
-  if (!(toUnicode instanceof PDFRawStream) || !descendant || !isPlainFlate(toUnicode)) return undefined
-  const unicode = parseToUnicode(inflateSync(toUnicode.contents).toString('latin1'))
+  if (!(toUnicode instanceof PDFRawStream) || !descendant) return undefined
+  const unicode = parseToUnicode(streamText(toUnicode))
   const widths = parseWidths(document, descendant.lookupMaybe(PDFName.of('W'), PDFArray))
   const defaultWidth = descendant.lookupMaybe(PDFName.of('DW'), PDFNumber)?.asNumber() ?? 1000
   const width = (glyph: string): number => widths.get(Number.parseInt(glyph, 16)) ?? defaultWidth
