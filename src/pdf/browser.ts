@@ -19,8 +19,12 @@ const debug = createDebug('policy-press:pdf')
 export interface BrowserPool {
   /** Run `job` on a free page of the pool. */
   use<T>(job: (page: Page) => Promise<T>): Promise<T>
-  /** Start the browser now, in the background, when a print is certain to come: launching takes as long as printing a document or two. */
-  warm(): void
+  /**
+   * Start the browser now, in the background, when a print is certain to come: launching takes as long as
+   * printing a document or two. Its pages are opened as soon as it is up. Resolves once Chromium's process
+   * is starting (puppeteer is loaded), so the caller's own work overlaps the browser's start-up.
+   */
+  warm(): Promise<void>
   /** URLs that were refused, for tests and diagnostics. */
   refused: string[]
   close(): Promise<void>
@@ -49,13 +53,18 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
 
   // The browser's profile is a folder of our own, so closing can be a kill (no graceful shutdown to wait for) and a removal.
   let profile: string | undefined
-  const launch = async (): Promise<Browser> => {
+  const launch = async (starting?: () => void): Promise<Browser> => {
     const {default: puppeteer} = await import('puppeteer')
     const executablePath = findChromium(options.env ?? process.env)
     debug('launching %s', executablePath)
     profile = await fs.mkdtemp(path.join(os.tmpdir(), 'policy-press-chromium-'))
     try {
-      return await puppeteer.launch({executablePath, headless: true, args: chromiumArgs, protocolTimeout: 120_000, pipe: true, userDataDir: profile})
+      const started = Date.now()
+      const launched = puppeteer.launch({executablePath, headless: true, args: chromiumArgs, protocolTimeout: 120_000, pipe: true, userDataDir: profile})
+      starting?.()
+      const instance = await launched
+      debug('browser up in %d ms', Date.now() - started)
+      return instance
     } catch (error) {
       await fs.rm(profile, {recursive: true, force: true})
       throw error
@@ -77,6 +86,7 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
         void request.abort('blockedbyclient')
       }
     })
+    debug('page %d opened', pages)
     return page
   }
 
@@ -103,12 +113,33 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
     else idle.push(page)
   }
 
+  /** A page was lost (it crashed, timed out or never opened): whoever waits for one gets a new one. */
+  const lost = (): void => {
+    pages--
+    const next = waiting.shift()
+    if (next) acquire().then(next.resolve, next.reject)
+  }
+
   return {
     refused,
     warm() {
-      browser ??= launch()
+      if (browser) return Promise.resolve()
+      let starting!: () => void
+      const started = new Promise<void>((resolve) => (starting = resolve))
+      browser = launch(starting)
       // A failure here is reported by the first `use`, which launches again.
-      browser.catch(() => (browser = undefined))
+      browser.catch(() => {
+        browser = undefined
+        starting()
+      })
+      // Every page of the pool is opened while the first documents are still being built.
+      void browser.then(() => {
+        while (pages < size) {
+          pages++
+          open().then(release, lost)
+        }
+      }, () => {})
+      return started
     },
     async use(job) {
       const page = await acquire()
@@ -117,10 +148,8 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
         result = await job(page)
       } catch (error) {
         // A page that crashed or timed out may still be busy: replace it rather than hand it on.
-        pages--
         void page.close().catch(() => {})
-        const next = waiting.shift()
-        if (next) acquire().then(next.resolve, next.reject)
+        lost()
         throw error
       }
       release(page)

@@ -7,8 +7,9 @@
  *   read → (index the site) → parse → translate → transform → render-html → render-pdf → write
  *
  * PDFs are printed by a pool of Chromium pages while the next documents are
- * still being parsed and built; the browser starts only if a PDF must be
- * printed (at once when that is certain).
+ * parsed and built, one step ahead of the browser: the next document is
+ * built once a page has taken the last PDF. The browser starts only if a PDF
+ * must be printed (at once when that is certain, while the stages load).
  * Problems are collected as messages on the files they concern; a document
  * with a fatal message is skipped and the others are still built. A build
  * whose inputs match the last one's fingerprint does nothing but check its
@@ -137,7 +138,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const printed = pdf ? await pdf.readPrinted(cacheDir) : new Map<string, string>()
   // When some PDF was never printed (a first build, a new document or language), printing is certain:
   // the browser starts now, not when the first document is ready to print.
-  if (pool && (options.force || project.documents.some((document) => project.languages.some((lang) => !printed.has(`${lang}/${document.slug}`))))) pool.warm()
+  if (pool && (options.force || project.documents.some((document) => project.languages.some((lang) => !printed.has(`${lang}/${document.slug}`))))) await pool.warm()
   try {
     return await buildDocuments(await loadStages())
   } finally {
@@ -185,6 +186,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       printed
     }
     const printing: Array<Promise<unknown>> = []
+    // PDFs ready to print that no page of the browser has taken yet.
+    const queued = new Set<Promise<unknown>>()
     let missingBrowser: BrowserNotFoundError | undefined
     const pdfs = {printed: 0, unchanged: 0}
     const add = (into: typeof written, from: typeof written) => {
@@ -231,29 +234,36 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         statuses.set(`${document.source.slug}\0${lang}`, translated.counts)
         if (options.strict) reportOpen(translated)
         if (pdfContext) {
-          printing.push(
-            renderPdf(rendered, pdfContext).then(
-              (pdf) => {
-                pdfs[pdf.printed ? 'printed' : 'unchanged']++
-                written.outputs.push({path: pdf.path, size: pdf.size})
-                progress.pdfs.done++
-                tick()
-              },
-              (error: Error) => {
-                if (error instanceof BrowserNotFoundError) {
-                  missingBrowser = error
-                  return
-                }
-                progress.pdfs.done++
-                tick()
-                const file = document.files[0]!
-                file.message(`Cannot print the PDF in \`${lang}\`: ${error.message.split('\n')[0]}`, {place: {line: 1, column: 1}, ruleId: 'pdf', source: 'policy-press'}).fatal = true
+          let onPage!: () => void
+          const taken = new Promise<void>((resolve) => (onPage = resolve))
+          // `taken` settles when a page of the browser takes this PDF: from then on the next one may be built.
+          const job = renderPdf(rendered, pdfContext, onPage).then(
+            (pdf) => {
+              pdfs[pdf.printed ? 'printed' : 'unchanged']++
+              written.outputs.push({path: pdf.path, size: pdf.size})
+              progress.pdfs.done++
+              tick()
+            },
+            (error: Error) => {
+              if (error instanceof BrowserNotFoundError) {
+                missingBrowser = error
+                return
               }
-            )
+              progress.pdfs.done++
+              tick()
+              const file = document.files[0]!
+              file.message(`Cannot print the PDF in \`${lang}\`: ${error.message.split('\n')[0]}`, {place: {line: 1, column: 1}, ruleId: 'pdf', source: 'policy-press'}).fatal = true
+            }
           )
+          const waiting = Promise.race([taken, job])
+          queued.add(waiting)
+          void waiting.then(() => queued.delete(waiting))
+          printing.push(job)
         }
-        // Let the browser's answers in while the next document is built.
+        // The next document is built only when the browser has taken every PDF so far: building it now would
+        // keep the browser's answers waiting (parsing does not yield), and the browser would sit idle.
         await new Promise((resolve) => setImmediate(resolve))
+        while (queued.size > 0) await Promise.race(queued)
       }
     }
     const documents = selected.map(parsed)

@@ -98,7 +98,8 @@ function textOf(node: HastRoot['children'][number]): string {
   return ''
 }
 
-export async function renderPdf(rendered: RenderedDocument, context: PdfContext): Promise<PdfResult> {
+/** Print `rendered`, unless its PDF is up to date; `onPage` is called when a page of the browser takes it. */
+export async function renderPdf(rendered: RenderedDocument, context: PdfContext, onPage?: () => void): Promise<PdfResult> {
   const {view} = rendered
   const {lang, slug} = view as unknown as {lang: string; slug: string}
   const target = path.join(context.out, lang, `${slug}.pdf`)
@@ -124,6 +125,7 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext)
   await writeAtomic(printFile, html)
   const options = {format: context.paper as PaperFormat, printBackground: true, preferCSSPageSize: true, timeout: context.timeout, tagged: true, outline: true}
   const first = await context.pool.use(async (page) => {
+    onPage?.()
     debug('%s/%s: loading', lang, slug)
     await loadPrintPage(page, printFile, html, context.timeout)
     debug('%s/%s: printing', lang, slug)
