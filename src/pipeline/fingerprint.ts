@@ -9,12 +9,11 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {configFileName} from '../config.js'
 import type {Project} from '../project.js'
 import {packageTranslations} from '../ui-strings.js'
-import {version} from '../version.js'
+import {codeFolder, version} from '../version.js'
 import {writeAtomic} from './write.js'
 
 export interface Manifest {
@@ -34,8 +33,7 @@ async function listFiles(dir: string): Promise<string[]> {
 
 /** The compiled code of policy-press itself, by size and time: a new build of it is a new input. */
 async function codeStamp(): Promise<string> {
-  const lib = fileURLToPath(new URL('../', import.meta.url))
-  const files = (await listFiles(lib)).filter((file) => file.endsWith('.js'))
+  const files = (await listFiles(codeFolder)).filter((file) => file.endsWith('.js'))
   const stats = await Promise.all(files.map((file) => fs.stat(file)))
   return stats.map((stat, index) => `${files[index]}:${stat.size}:${stat.mtimeMs}`).join('\n')
 }
