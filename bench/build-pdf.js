@@ -23,7 +23,7 @@ const runs = Number(values.runs)
 const repo = path.resolve(import.meta.dirname, '..')
 const cores = os.availableParallelism()
 const bin = path.join(repo, 'bin/policy-press.js')
-const {findChromium, chromiumArgs} = await import(path.join(repo, 'lib/browser/find-chromium.js'))
+const {findChromium, chromiumArgs, headlessMode} = await import(path.join(repo, 'lib/browser/find-chromium.js'))
 
 /**
  * Run the command line; with `sample`, sample the RSS of Chromium's processes meanwhile (that costs CPU: runs
@@ -52,7 +52,7 @@ async function build(args, sample = false) {
 async function barePrint(pages) {
   const {default: puppeteer} = await import('puppeteer')
   const started = process.hrtime.bigint()
-  const browser = await puppeteer.launch({executablePath: findChromium(), args: chromiumArgs, pipe: true})
+  const browser = await puppeteer.launch({executablePath: findChromium(), headless: headlessMode(findChromium()), args: chromiumArgs, pipe: true})
   const queue = [...pages]
   await Promise.all(
     Array.from({length: Math.min(cores, pages.length)}, async () => {
@@ -103,7 +103,7 @@ const others = [
     // One process for all files (its own way of batching), on the same Chromium with the same flags.
     async run({documents}) {
       const started = process.hrtime.bigint()
-      const launch = JSON.stringify({executablePath: findChromium(), args: chromiumArgs})
+      const launch = JSON.stringify({executablePath: findChromium(), headless: headlessMode(findChromium()), args: chromiumArgs})
       spawnSync('md-to-pdf', ['--launch-options', launch, ...documents], {stdio: 'ignore'})
       return Number(process.hrtime.bigint() - started) / 1e9
     }

@@ -12,7 +12,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import createDebug from 'debug'
 import type {Browser, Page} from 'puppeteer'
-import {chromiumArgs, findChromium} from '../browser/find-chromium.js'
+import {chromiumArgs, findChromium, headlessMode} from '../browser/find-chromium.js'
 
 const debug = createDebug('policy-press:pdf')
 
@@ -60,7 +60,7 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
     profile = await fs.mkdtemp(path.join(os.tmpdir(), 'policy-press-chromium-'))
     try {
       const started = Date.now()
-      const launched = puppeteer.launch({executablePath, headless: true, args: chromiumArgs, protocolTimeout: 120_000, pipe: true, userDataDir: profile})
+      const launched = puppeteer.launch({executablePath, headless: headlessMode(executablePath), args: chromiumArgs, protocolTimeout: 120_000, pipe: true, userDataDir: profile})
       starting?.()
       const instance = await launched
       debug('browser up in %d ms', Date.now() - started)

@@ -1,6 +1,6 @@
 /** Finding the browser, and saying how to fix it when there is none. */
 import {describe, expect, it} from 'vitest'
-import {BrowserNotFoundError, findChromium} from '../../src/browser/find-chromium.js'
+import {BrowserNotFoundError, findChromium, headlessMode} from '../../src/browser/find-chromium.js'
 import {makeProject} from '../helpers.js'
 
 describe('findChromium', () => {
@@ -16,5 +16,16 @@ describe('findChromium', () => {
 
   it('finds the system Chromium', () => {
     expect(findChromium({})).toMatch(/chrom/i)
+  })
+
+  it('skips the headless shell for a browser that must behave as a reader\'s', () => {
+    expect(headlessMode(findChromium({}, {headlessShell: false}))).toBe(true)
+  })
+
+  it('drives the headless shell as one, any other browser in its new headless mode', () => {
+    expect(headlessMode('/usr/bin/chromium-headless-shell')).toBe('shell')
+    expect(headlessMode('/opt/chrome-headless-shell-linux64/chrome-headless-shell')).toBe('shell')
+    expect(headlessMode('/usr/bin/chromium')).toBe(true)
+    expect(headlessMode('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome')).toBe(true)
   })
 })

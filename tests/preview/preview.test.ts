@@ -22,7 +22,7 @@ describe('preview', () => {
       'documents/b.md': '---\ntitle: Other\n---\n\nOther text.\n'
     })
     preview = await startPreview({root, langs: ['en', 'de'], port: 0, env: {}})
-    browser = await puppeteer.launch({executablePath: findChromium(), args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run']})
+    browser = await puppeteer.launch({executablePath: findChromium(process.env, {headlessShell: false}), args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run']})
   })
   afterAll(async () => {
     await browser?.close()

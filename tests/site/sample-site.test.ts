@@ -62,7 +62,7 @@ describe('the sample site', () => {
     let browser: Browser
 
     beforeAll(async () => {
-      browser = await puppeteer.launch({executablePath: findChromium(), args: chromiumArgs, headless: true})
+      browser = await puppeteer.launch({executablePath: findChromium(process.env, {headlessShell: false}), args: chromiumArgs, headless: true})
     })
     afterAll(async () => {
       await browser?.close()
