@@ -6,11 +6,12 @@
 // unbundled. The bundle sits at the top of lib/, as src's top-level modules do, so the paths they take
 // from import.meta.url (templates, translations, package.json) resolve the same. Puppeteer stays
 // outside: bundled it loads slower, and it reads its own files.
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import {build} from 'esbuild'
 
 const repo = path.resolve(import.meta.dirname, '..')
-await build({
+const result = await build({
   entryPoints: [path.join(repo, 'lib/cli/main.js')],
   outfile: path.join(repo, 'lib/policy-press.js'),
   bundle: true,
@@ -21,5 +22,12 @@ await build({
   sourcemap: 'linked',
   // Bundled CommonJS packages call require(): give them Node's, for this file.
   banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
-  logLevel: 'warning'
+  logLevel: 'warning',
+  write: false
 })
+// Only files whose bytes change are written: the build's fingerprint includes the code's modification times,
+// so rewriting an unchanged bundle would make the next `npm run build` redo everything.
+for (const file of result.outputFiles) {
+  const old = await fs.readFile(file.path).catch(() => undefined)
+  if (!old?.equals(file.contents)) await fs.writeFile(file.path, file.contents)
+}
