@@ -32,7 +32,8 @@ const {findChromium, chromiumArgs, headlessMode} = await import(path.join(repo, 
 async function build(args, sample = false) {
   let chromiumPeak = 0
   const sampler = setInterval(() => {
-    const result = spawnSync('ps', ['-C', 'chromium,chrome,headless_shell', '-o', 'rss='], {encoding: 'utf8'})
+    // Process names as ps knows them: at most 15 characters ("chromium-headle" is Debian's headless shell).
+    const result = spawnSync('ps', ['-C', 'chromium,chrome,headless_shell,chromium-headle', '-o', 'rss='], {encoding: 'utf8'})
     const total = result.stdout.split('\n').filter(Boolean).reduce((sum, line) => sum + Number(line), 0)
     chromiumPeak = Math.max(chromiumPeak, total)
   }, 100)
