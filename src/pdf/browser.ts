@@ -86,7 +86,7 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
         void request.abort('blockedbyclient')
       }
     })
-    debug('page %d opened', pages)
+    debug('page opened')
     return page
   }
 
