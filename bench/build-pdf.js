@@ -24,6 +24,8 @@ const repo = path.resolve(import.meta.dirname, '..')
 const cores = os.availableParallelism()
 const bin = path.join(repo, 'bin/policy-press.js')
 const {findChromium, chromiumArgs, headlessMode} = await import(path.join(repo, 'lib/browser/find-chromium.js'))
+// Every tool prints with the same browser, as policy-press would choose it.
+const browserPath = findChromium()
 
 /**
  * Run the command line; with `sample`, sample the RSS of Chromium's processes meanwhile (that costs CPU: runs
@@ -53,7 +55,7 @@ async function build(args, sample = false) {
 async function barePrint(pages) {
   const {default: puppeteer} = await import('puppeteer')
   const started = process.hrtime.bigint()
-  const browser = await puppeteer.launch({executablePath: findChromium(), headless: headlessMode(findChromium()), args: chromiumArgs, pipe: true})
+  const browser = await puppeteer.launch({executablePath: browserPath, headless: headlessMode(browserPath), args: chromiumArgs, pipe: true})
   const queue = [...pages]
   await Promise.all(
     Array.from({length: Math.min(cores, pages.length)}, async () => {
@@ -104,7 +106,7 @@ const others = [
     // One process for all files (its own way of batching), on the same Chromium with the same flags.
     async run({documents}) {
       const started = process.hrtime.bigint()
-      const launch = JSON.stringify({executablePath: findChromium(), headless: headlessMode(findChromium()), args: chromiumArgs})
+      const launch = JSON.stringify({executablePath: browserPath, headless: headlessMode(browserPath), args: chromiumArgs})
       spawnSync('md-to-pdf', ['--launch-options', launch, ...documents], {stdio: 'ignore'})
       return Number(process.hrtime.bigint() - started) / 1e9
     }
@@ -122,7 +124,7 @@ const others = [
       eachInput(pages, (file) => [
         'pagedjs-cli',
         ['--browserArgs', chromiumArgs.join(','), file, '-o', path.join(scratch, `${path.basename(file, '.html')}.pdf`)],
-        {PUPPETEER_EXECUTABLE_PATH: findChromium()}
+        {PUPPETEER_EXECUTABLE_PATH: browserPath}
       ])
   }
 ]

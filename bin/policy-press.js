@@ -7,7 +7,7 @@ import v8 from 'node:v8'
 
 // A build is a short run: V8's optimising compiler, left at its default eagerness, spends more CPU on
 // its background threads (a fifth of a cold PDF build) than the optimised code gives back. Only the
-// really hot functions are worth it (bench/build-pdf.js: about 8 % less CPU in all).
+// really hot functions are worth it (a 10-document cold PDF build: about a tenth less CPU in all).
 v8.setFlagsFromString('--interrupt-budget=1000000')
 
 const main = new URL('../lib/policy-press.js', import.meta.url)

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the command line (lib/cli/main.js, as compiled by tsc, and the packages it uses) into one
-// file, lib/policy-press.js, which bin/policy-press.js runs. Node loads one file of 3 MB in about a
+// file, lib/policy-press.js, which bin/policy-press.js runs. Node loads one file of 5 MB in about a
 // third of the CPU it needs for the thousand small modules of the unified ecosystem, pdf-lib and zod
 // (bench/build-pdf.js; it is on the way to every first print). The library API (lib/index.js) stays
 // unbundled. The bundle sits at the top of lib/, as src's top-level modules do, so the paths they take

@@ -31,7 +31,7 @@ describe('the bundled command', () => {
     await translateAll(path.join(root, 'translations/de/a.po'))
     const first = await cli(['build', '--root', root])
     expect(first.stdout).toContain('2 PDFs (2 printed)')
-    // The German page has the German interface strings and the fonts of the template.
+    // The German page has the translation, and the template's fonts are copied beside it.
     const page = await fs.readFile(path.join(root, 'dist/de/a.html'), 'utf8')
     expect(page).toContain('lang="de"')
     expect(page).toContain('[de] Volunteering')
