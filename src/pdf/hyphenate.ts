@@ -8,18 +8,30 @@
 import {createRequire} from 'node:module'
 import type {Element, Root, RootContent} from 'hast'
 
-type Hyphenate = (text: string, options?: {minWordLength?: number}) => string
+type Hyphenate = (text: string) => string
+type CreateHyphenator = (patterns: unknown, options: {minWordLength: number; html: boolean}) => Hyphenate
 
 const require = createRequire(import.meta.url)
 const patterns: Record<string, string> = {en: 'en-gb', de: 'de-1996', et: 'et', lv: 'lv', lt: 'lt'}
-const loaded = new Map<string, Hyphenate | undefined>()
+const loaded = new Map<string, ((word: string) => string) | undefined>()
 
-/** The hyphenator for a language, or `undefined` when there are no patterns for it. */
-export function hyphenator(lang: string): Hyphenate | undefined {
+/**
+ * The hyphenator of one word (a run of text without spaces) for a language, or `undefined` when there are no
+ * patterns for it. Words recur: each is hyphenated once per build, which is most of what hyphenation costs.
+ */
+export function hyphenator(lang: string): ((word: string) => string) | undefined {
   const base = lang.toLowerCase().split('-')[0]!
   if (!loaded.has(base)) {
     const name = patterns[base]
-    loaded.set(base, name ? (require(`hyphen/${name}`) as {hyphenateSync: Hyphenate}).hyphenateSync : undefined)
+    // The text is the page's text, not HTML (the package's default): a "<" in it starts no tag to skip.
+    const hyphenate = name ? (require('hyphen') as CreateHyphenator)(require(`hyphen/patterns/${name}`), {minWordLength: 6, html: false}) : undefined
+    const words = new Map<string, string>()
+    const word = (token: string): string => {
+      let result = words.get(token)
+      if (result === undefined) words.set(token, (result = hyphenate!(token)))
+      return result
+    }
+    loaded.set(base, hyphenate && word)
   }
   return loaded.get(base)
 }
@@ -27,10 +39,10 @@ export function hyphenator(lang: string): Hyphenate | undefined {
 const skip = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'a', 'script', 'style', 'figcaption'])
 const unbreakable = /[/@]|:\/\/|^www\.|\.[a-z]{2,}$/i
 
-function hyphenateText(text: string, hyphenate: Hyphenate): string {
+function hyphenateText(text: string, hyphenate: (word: string) => string): string {
   return text
     .split(/(\s+)/)
-    .map((token) => (token.trim() === '' || unbreakable.test(token) ? token : hyphenate(token, {minWordLength: 6})))
+    .map((token) => (token.trim() === '' || unbreakable.test(token) ? token : hyphenate(token)))
     .join('')
 }
 
