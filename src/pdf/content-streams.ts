@@ -5,15 +5,16 @@
  * anything else goes through pdf-lib.
  */
 import {deflateSync, inflateSync} from 'node:zlib'
-import {decodePDFRawStream, PDFArray, type PDFDocument, PDFName, type PDFPage, PDFRawStream, type PDFRef} from 'pdf-lib'
+import {decodePDFRawStream, PDFArray, type PDFDict, PDFName, PDFRawStream, PDFRef} from 'pdf-lib'
+import type {PrintedPdf} from './printed-pdf.js'
 
-/** The content streams of `page`, in order. */
-export function contentStreams(document: PDFDocument, page: PDFPage): Array<{ref: PDFRef; stream: PDFRawStream}> {
-  const contents = page.node.get(PDFName.of('Contents'))
-  const refs: PDFRef[] = contents instanceof PDFArray ? (contents.asArray() as PDFRef[]) : contents ? [contents as PDFRef] : []
+/** The content streams of the page `node`, in order. */
+export function contentStreams(pdf: PrintedPdf, node: PDFDict): Array<{ref: PDFRef; stream: PDFRawStream}> {
+  const contents = node.get(PDFName.of('Contents'))
+  const refs = pdf.lookup(contents, PDFArray)?.asArray() ?? (contents ? [contents] : [])
   return refs.flatMap((ref) => {
-    const stream = document.context.lookup(ref)
-    return stream instanceof PDFRawStream ? [{ref, stream}] : []
+    const stream = pdf.lookup(ref, PDFRawStream)
+    return ref instanceof PDFRef && stream ? [{ref, stream}] : []
   })
 }
 
@@ -24,6 +25,6 @@ export function streamText(stream: PDFRawStream): string {
 }
 
 /** Replace the stream at `ref` with `text` (one byte per character), Flate-compressed. */
-export function setStreamText(document: PDFDocument, ref: PDFRef, text: string): void {
-  document.context.assign(ref, document.context.stream(deflateSync(Buffer.from(text, 'latin1')), {Filter: 'FlateDecode'}))
+export function setStreamText(pdf: PrintedPdf, ref: PDFRef, text: string): void {
+  pdf.assign(ref, pdf.context.stream(deflateSync(Buffer.from(text, 'latin1')), {Filter: 'FlateDecode'}))
 }

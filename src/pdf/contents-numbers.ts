@@ -18,8 +18,9 @@
  * them when they are set in the same font). When either is missing,
  * `setContentsNumbers` returns `false`: the caller prints again instead.
  */
-import {PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFRef} from 'pdf-lib'
+import {PDFArray, PDFDict, PDFName, PDFNumber, type PDFObject, PDFRawStream, type PDFRef} from 'pdf-lib'
 import {contentStreams, setStreamText, streamText} from './content-streams.js'
+import type {PrintedPdf} from './printed-pdf.js'
 
 /** A text object of three equal glyphs, as Skia writes it: font, matrix, then each glyph with the advance before it. */
 const placeholderPattern =
@@ -39,21 +40,21 @@ interface Edit {
 }
 
 /** Set the contents page numbers (`numbers[i]` for the i-th contents entry; `undefined` leaves it blank). */
-export function setContentsNumbers(document: PDFDocument, numbers: Array<number | undefined>): boolean {
+export function setContentsNumbers(pdf: PrintedPdf, numbers: Array<number | undefined>): boolean {
   const fonts = new Map<string, FontInfo | undefined>()
   const edits: Edit[] = []
   let next = 0
-  for (const page of document.getPages()) {
+  for (const page of pdf.pages()) {
     if (next === numbers.length) break
-    const fontsOfPage = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)
-    for (const {ref, stream} of contentStreams(document, page)) {
+    const fontsOfPage = pdf.get(pdf.get(page.node, 'Resources', PDFDict), 'Font', PDFDict)
+    for (const {ref, stream} of contentStreams(pdf, page.node)) {
       const text = streamText(stream)
       let failed = false
       let changed = false
       const rewritten = text.replace(placeholderPattern, (match, name: string, size: string, x: string, y: string, glyph: string, advance1: string, advance2: string) => {
         const fontRef = fontsOfPage?.get(PDFName.of(name))
         const key = fontRef?.toString() ?? ''
-        if (!fonts.has(key)) fonts.set(key, fontRef ? fontInfo(document, fontRef) : undefined)
+        if (!fonts.has(key)) fonts.set(key, fontRef ? fontInfo(pdf, fontRef) : undefined)
         const font = fonts.get(key)
         if (!font?.zeros.has(glyph)) return match
         if (next >= numbers.length) {
@@ -77,7 +78,7 @@ export function setContentsNumbers(document: PDFDocument, numbers: Array<number 
     }
   }
   if (next !== numbers.length) return false
-  for (const edit of edits) setStreamText(document, edit.ref, edit.text)
+  for (const edit of edits) setStreamText(pdf, edit.ref, edit.text)
   return true
 }
 
@@ -93,14 +94,14 @@ function showRightAligned(font: string, size: string, right: number, y: string, 
 const decimal = (value: number): string => String(Number(value.toFixed(5)))
 
 /** The digits' glyphs and the glyph widths of a Type 0 font, from its ToUnicode map and its descendant's widths. */
-function fontInfo(document: PDFDocument, ref: unknown): FontInfo | undefined {
-  const font = document.context.lookupMaybe(ref as PDFRef, PDFDict)
-  const toUnicode = font && document.context.lookup(font.get(PDFName.of('ToUnicode')))
-  const descendant = font?.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray)?.lookupMaybe(0, PDFDict)
-  if (!(toUnicode instanceof PDFRawStream) || !descendant) return undefined
+function fontInfo(pdf: PrintedPdf, ref: PDFObject): FontInfo | undefined {
+  const font = pdf.lookup(ref, PDFDict)
+  const toUnicode = pdf.get(font, 'ToUnicode', PDFRawStream)
+  const descendant = pdf.lookup(pdf.get(font, 'DescendantFonts', PDFArray)?.get(0), PDFDict)
+  if (!toUnicode || !descendant) return undefined
   const unicode = parseToUnicode(streamText(toUnicode))
-  const widths = parseWidths(document, descendant.lookupMaybe(PDFName.of('W'), PDFArray))
-  const defaultWidth = descendant.lookupMaybe(PDFName.of('DW'), PDFNumber)?.asNumber() ?? 1000
+  const widths = parseWidths(pdf, pdf.get(descendant, 'W', PDFArray))
+  const defaultWidth = pdf.get(descendant, 'DW', PDFNumber)?.asNumber() ?? 1000
   const width = (glyph: string): number => widths.get(Number.parseInt(glyph, 16)) ?? defaultWidth
   const zeros = new Set<string>()
   const digits = new Map<string, string[]>()
@@ -137,17 +138,17 @@ export function parseToUnicode(cmap: string): Map<string, string> {
 }
 
 /** A CIDFont's /W array: `c [w1 w2 …]` and `cFirst cLast w`. */
-function parseWidths(document: PDFDocument, array: PDFArray | undefined): Map<number, number> {
+function parseWidths(pdf: PrintedPdf, array: PDFArray | undefined): Map<number, number> {
   const widths = new Map<number, number>()
   if (!array) return widths
-  const items = array.asArray().map((item) => document.context.lookup(item))
+  const items = array.asArray().map((item) => pdf.lookup(item))
   for (let index = 0; index < items.length; ) {
     const first = items[index]
     const second = items[index + 1]
     if (!(first instanceof PDFNumber)) break
     if (second instanceof PDFArray) {
       second.asArray().forEach((width, offset) => {
-        const value = document.context.lookup(width)
+        const value = pdf.lookup(width)
         if (value instanceof PDFNumber) widths.set(first.asNumber() + offset, value.asNumber())
       })
       index += 2

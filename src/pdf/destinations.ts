@@ -3,16 +3,17 @@
  * element that a link in the page points at, so the print of a page whose
  * table of contents links to every heading tells us each heading's page.
  */
-import {PDFArray, PDFDict, type PDFDocument, PDFName, PDFRef} from 'pdf-lib'
+import {PDFArray, PDFDict, PDFRef} from 'pdf-lib'
+import type {PrintedPdf} from './printed-pdf.js'
 
-export function destinationPages(document: PDFDocument): Map<string, number> {
+export function destinationPages(pdf: PrintedPdf): Map<string, number> {
   const pageNumbers = new Map<string, number>()
-  document.getPages().forEach((page, index) => pageNumbers.set(page.ref.toString(), index + 1))
+  pdf.pages().forEach((page, index) => pageNumbers.set(page.ref.toString(), index + 1))
   const result = new Map<string, number>()
-  const dests = document.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
+  const dests = pdf.get(pdf.catalog, 'Dests', PDFDict)
   if (!dests) return result
   for (const [name, value] of dests.entries()) {
-    const target = value instanceof PDFArray ? value : document.context.lookupMaybe(value, PDFArray)
+    const target = pdf.lookup(value, PDFArray)
     const ref = target?.get(0)
     if (ref instanceof PDFRef) {
       const page = pageNumbers.get(ref.toString())

@@ -8,17 +8,18 @@
  */
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {PDFArray, PDFDict, type PDFDocument, PDFName, PDFString} from 'pdf-lib'
+import {PDFArray, PDFDict, PDFName, PDFString} from 'pdf-lib'
+import type {PrintedPdf} from './printed-pdf.js'
 
-export function relinkFiles(document: PDFDocument, pdfFolder: string): void {
-  const {context} = document
-  for (const page of document.getPages()) {
-    const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
+export function relinkFiles(pdf: PrintedPdf, pdfFolder: string): void {
+  const {context} = pdf
+  for (const page of pdf.pages()) {
+    const annotations = pdf.get(page.node, 'Annots', PDFArray)
     if (!annotations) continue
-    for (let index = 0; index < annotations.size(); index++) {
-      const annotation = annotations.lookupMaybe(index, PDFDict)
-      const action = annotation?.lookupMaybe(PDFName.of('A'), PDFDict)
-      const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString)?.decodeText()
+    for (const item of annotations.asArray()) {
+      const annotation = pdf.lookup(item, PDFDict)
+      const action = pdf.get(annotation, 'A', PDFDict)
+      const uri = pdf.get(action, 'URI', PDFString)?.decodeText()
       if (!action || !uri?.startsWith('file:')) continue
       const url = new URL(uri)
       const target = fileURLToPath(new URL(url.pathname, 'file:///').href.replace(/^file:\/\/\//, 'file:///'))

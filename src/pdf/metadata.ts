@@ -2,11 +2,12 @@
  * The document information Chromium does not write: title, author, subject,
  * keywords, language, "display the title", and dates taken from the
  * document's own `date`, so the same input gives the same bytes; and links
- * to the build's files made relative (see links.ts). pdf-lib
- * keeps every object reachable from the catalog, the tags among them.
+ * to the build's files made relative (see links.ts). Everything else of the
+ * print, the tags among it, is kept as Chromium wrote it.
  */
-import {ParseSpeeds, PDFDocument, PDFName} from 'pdf-lib'
+import {PDFBool, PDFDict, PDFHexString, PDFName, PDFString} from 'pdf-lib'
 import {relinkFiles} from './links.js'
+import type {PrintedPdf} from './printed-pdf.js'
 import {dropSoftHyphenText} from './soft-hyphens.js'
 import {renumberStructureIds} from './structure-ids.js'
 
@@ -23,31 +24,28 @@ export interface PdfMetadata {
   folder: string
 }
 
-/**
- * A printed PDF, parsed in one go: pdf-lib's default yields to the event
- * loop every hundred objects (and, saving, every fifty), which only makes
- * each PDF wait; the build has the browser's work to overlap with, not this.
- */
-export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
-}
-
 /** Set the metadata of a printed PDF and make its bytes. */
-export async function setMetadata(document: PDFDocument, meta: PdfMetadata): Promise<Uint8Array> {
-  const date = new Date(`${meta.date ?? '2000-01-01'}T00:00:00Z`)
-  document.setTitle(meta.title, {showInWindowTitleBar: true})
-  if (meta.authors.length > 0) document.setAuthor(meta.authors.join('; '))
-  if (meta.subject) document.setSubject(meta.subject)
-  if (meta.keywords.length > 0) document.setKeywords(meta.keywords)
-  document.setCreator(meta.producer)
-  document.setProducer(meta.producer)
-  document.setLanguage(meta.lang)
-  document.setCreationDate(date)
-  document.setModificationDate(date)
-  relinkFiles(document, meta.folder)
-  renumberStructureIds(document)
-  dropSoftHyphenText(document)
+export function setMetadata(pdf: PrintedPdf, meta: PdfMetadata): Uint8Array {
+  const date = PDFString.fromDate(new Date(`${meta.date ?? '2000-01-01'}T00:00:00Z`))
+  const info = pdf.info()
+  const text = (key: string, value: string): void => info.set(PDFName.of(key), PDFHexString.fromText(value))
+  text('Title', meta.title)
+  if (meta.authors.length > 0) text('Author', meta.authors.join('; '))
+  if (meta.subject) text('Subject', meta.subject)
+  if (meta.keywords.length > 0) text('Keywords', meta.keywords.join(' '))
+  text('Creator', meta.producer)
+  text('Producer', meta.producer)
+  info.set(PDFName.of('CreationDate'), date)
+  info.set(PDFName.of('ModDate'), date)
+  const {catalog, context} = pdf
+  catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang))
+  const preferences = pdf.get(catalog, 'ViewerPreferences', PDFDict)
+  if (preferences) preferences.set(PDFName.of('DisplayDocTitle'), PDFBool.True)
+  else catalog.set(PDFName.of('ViewerPreferences'), context.obj({DisplayDocTitle: true}))
+  relinkFiles(pdf, meta.folder)
+  renumberStructureIds(pdf)
+  dropSoftHyphenText(pdf)
   // Chromium may write an XMP stream with its own dates and tool: drop it, the info dictionary says it all.
-  document.catalog.delete(PDFName.of('Metadata'))
-  return document.save({useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY})
+  catalog.delete(PDFName.of('Metadata'))
+  return pdf.save()
 }

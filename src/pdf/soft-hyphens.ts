@@ -4,14 +4,14 @@
  * "mu­ni­ci­pal­i­ties". Their ActualText is emptied: the words come back
  * whole, and the page looks the same.
  */
-import type {PDFDocument} from 'pdf-lib'
 import {contentStreams, setStreamText, streamText} from './content-streams.js'
+import type {PrintedPdf} from './printed-pdf.js'
 
 const actualText = /\/ActualText\s*<([0-9a-f]+)>/gi
 
-export function dropSoftHyphenText(document: PDFDocument): void {
-  for (const page of document.getPages()) {
-    for (const {ref, stream} of contentStreams(document, page)) {
+export function dropSoftHyphenText(pdf: PrintedPdf): void {
+  for (const page of pdf.pages()) {
+    for (const {ref, stream} of contentStreams(pdf, page.node)) {
       const text = streamText(stream)
       if (!text.includes('/ActualText')) continue
       // ActualText is UTF-16BE in hex; drop its U+00AD units (alone, or inside a ligature's text).
@@ -19,7 +19,7 @@ export function dropSoftHyphenText(document: PDFDocument): void {
         const units = hex.match(/.{4}/g) ?? []
         return `/ActualText <${units.filter((unit) => unit.toLowerCase() !== '00ad').join('')}>`
       })
-      setStreamText(document, ref, cleaned)
+      setStreamText(pdf, ref, cleaned)
     }
   }
 }

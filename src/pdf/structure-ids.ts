@@ -4,44 +4,32 @@
  * the same page printed by a fresh or a reused browser page would differ.
  * Renumbering them in order makes the same input give the same bytes.
  */
-import {PDFArray, PDFDict, type PDFDocument, PDFName, PDFString} from 'pdf-lib'
+import {PDFArray, PDFDict, PDFString} from 'pdf-lib'
+import type {PrintedPdf} from './printed-pdf.js'
 
-function collectNames(tree: PDFDict, names: string[]): void {
-  const pairs = tree.lookupMaybe(PDFName.of('Names'), PDFArray)
+function collectNames(pdf: PrintedPdf, tree: PDFDict, names: string[], depth: number): void {
+  const pairs = pdf.get(tree, 'Names', PDFArray)
   if (pairs) {
     for (let index = 0; index < pairs.size(); index += 2) {
-      const name = pairs.lookupMaybe(index, PDFString)
+      const name = pdf.lookup(pairs.get(index), PDFString)
       if (name) names.push(name.asString())
     }
   }
-  const kids = tree.lookupMaybe(PDFName.of('Kids'), PDFArray)
-  if (kids) for (let index = 0; index < kids.size(); index++) collectNames(kids.lookup(index, PDFDict), names)
-}
-
-export function renumberStructureIds(document: PDFDocument): void {
-  const root = document.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)
-  const idTree = root?.lookupMaybe(PDFName.of('IDTree'), PDFDict)
-  if (!idTree) return
-  const names: string[] = []
-  collectNames(idTree, names)
-  // Zero-padded numbers in the old names sort as numbers; the new ones keep that order.
-  const renamed = new Map([...names].sort().map((name, index) => [name, `id${String(index).padStart(8, '0')}`]))
-  // The old names stand as strings in /ID, the ID tree's /Names and /Limits, and table cells' /Headers.
-  const visit = (object: unknown): void => {
-    if (object instanceof PDFDict) {
-      for (const [key, value] of object.entries()) {
-        const next = value instanceof PDFString ? renamed.get(value.asString()) : undefined
-        if (next !== undefined) object.set(key, PDFString.of(next))
-        else visit(value)
-      }
-    } else if (object instanceof PDFArray) {
-      for (let index = 0; index < object.size(); index++) {
-        const value = object.get(index)
-        const next = value instanceof PDFString ? renamed.get(value.asString()) : undefined
-        if (next !== undefined) object.set(index, PDFString.of(next))
-        else visit(value)
-      }
+  const kids = pdf.get(tree, 'Kids', PDFArray)
+  if (kids && depth < 64) {
+    for (const kid of kids.asArray()) {
+      const node = pdf.lookup(kid, PDFDict)
+      if (node) collectNames(pdf, node, names, depth + 1)
     }
   }
-  for (const [, object] of document.context.enumerateIndirectObjects()) visit(object)
+}
+
+export function renumberStructureIds(pdf: PrintedPdf): void {
+  const idTree = pdf.get(pdf.get(pdf.catalog, 'StructTreeRoot', PDFDict), 'IDTree', PDFDict)
+  if (!idTree) return
+  const names: string[] = []
+  collectNames(pdf, idTree, names, 0)
+  // Zero-padded numbers in the old names sort as numbers; the new ones keep that order.
+  // The old names stand as strings in /ID, the ID tree's /Names and /Limits, and table cells' /Headers.
+  pdf.renameStrings(new Map([...names].sort().map((name, index) => [name, `id${String(index).padStart(8, '0')}`])))
 }

@@ -9,7 +9,7 @@
  * and the page numbers, read from the same PDF (each heading's named
  * destination), are set into it (see pdf/contents-numbers.ts); where that
  * cannot be done, the page is printed again with the numbers filled in.
- * Then pdf-lib adds the metadata Chromium leaves out.
+ * Then the metadata Chromium leaves out is added (see pdf/metadata.ts).
  *
  * A PDF whose inputs have not changed since it was last printed is not
  * printed again (the hash of its print page, styles and options is kept in
@@ -29,7 +29,8 @@ import {setContentsNumbers} from '../pdf/contents-numbers.js'
 import {destinationPages} from '../pdf/destinations.js'
 import {hyphenateTree} from '../pdf/hyphenate.js'
 import {loadPrintPage} from '../pdf/load-page.js'
-import {loadPdf, setMetadata} from '../pdf/metadata.js'
+import {setMetadata} from '../pdf/metadata.js'
+import {PrintedPdf} from '../pdf/printed-pdf.js'
 import type {RenderedDocument} from './render-html.js'
 import {writeAtomic} from './write.js'
 
@@ -132,7 +133,7 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext,
     const contents = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.toc-page'), (element) => element.dataset.pageOf ?? ''))
     return {pdf: await page.pdf(options), contents}
   })
-  let pdf = await loadPdf(first.pdf)
+  let pdf = PrintedPdf.read(first.pdf)
   if (first.contents.length > 0) {
     const pages = destinationPages(pdf)
     if (!setContentsNumbers(pdf, first.contents.map((id) => pages.get(id)))) {
@@ -149,11 +150,11 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext,
         }, Object.fromEntries(pages))
         return page.pdf(options)
       })
-      pdf = await loadPdf(again)
+      pdf = PrintedPdf.read(again)
     }
   }
   const meta = view as unknown as {authors: Array<{name: string}>; summary?: string; keywords: string; date?: string}
-  const final = await setMetadata(pdf, {
+  const final = setMetadata(pdf, {
     title: view.title,
     authors: meta.authors.map((author) => author.name),
     subject: meta.summary,
