@@ -13,6 +13,7 @@ import {fileURLToPath} from 'node:url'
 import createDebug from 'debug'
 import type {Browser, Page} from 'puppeteer'
 import {chromiumArgs, findChromium, headlessMode} from '../browser/find-chromium.js'
+import {type SpawnedBrowser, spawnBrowser} from '../browser/launch.js'
 
 const debug = createDebug('policy-press:pdf')
 
@@ -53,20 +54,23 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
 
   // The browser's profile is a folder of our own, so closing can be a kill (no graceful shutdown to wait for) and a removal.
   let profile: string | undefined
+  let spawned: SpawnedBrowser | undefined
   const launch = async (starting?: () => void): Promise<Browser> => {
-    const {default: puppeteer} = await import('puppeteer')
     const executablePath = findChromium(options.env ?? process.env)
     debug('launching %s', executablePath)
     profile = await fs.mkdtemp(path.join(os.tmpdir(), 'policy-press-chromium-'))
     try {
       const started = Date.now()
-      const launched = puppeteer.launch({executablePath, headless: headlessMode(executablePath), args: chromiumArgs, protocolTimeout: 120_000, pipe: true, userDataDir: profile})
+      // Chromium starts while puppeteer loads (see browser/launch.ts).
+      spawned = spawnBrowser({executablePath, headless: headlessMode(executablePath), args: chromiumArgs, userDataDir: profile})
       starting?.()
-      const instance = await launched
+      const {default: puppeteer} = await import('puppeteer')
+      const instance = await Promise.race([puppeteer.connect({transport: spawned.transport, protocolTimeout: 120_000, defaultViewport: {width: 800, height: 600}}), spawned.failed])
       debug('browser up in %d ms', Date.now() - started)
       return instance
     } catch (error) {
-      await fs.rm(profile, {recursive: true, force: true})
+      spawned?.kill()
+      await fs.rm(profile, {recursive: true, force: true, maxRetries: 10, retryDelay: 20})
       throw error
     }
   }
@@ -156,20 +160,13 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
       return result
     },
     async close() {
-      const instance = await browser?.catch(() => undefined)
-      const child = instance?.process()
+      await browser?.catch(() => undefined)
+      const child = spawned?.process
       if (child && child.exitCode === null && child.signalCode === null) {
         // Every PDF is written: nothing in the browser is worth a graceful shutdown.
         const exited = new Promise((resolve) => child.once('exit', resolve))
-        // The browser leads its own process group: its renderers and helpers go with it.
-        try {
-          process.kill(-child.pid!, 'SIGKILL')
-        } catch {
-          child.kill('SIGKILL')
-        }
+        spawned!.kill()
         await exited
-      } else {
-        await instance?.close().catch(() => {})
       }
       // A helper process may still be writing its last file into the profile: retry, and never fail the build for it.
       if (profile) await fs.rm(profile, {recursive: true, force: true, maxRetries: 10, retryDelay: 20}).catch((error: Error) => debug('cannot remove %s: %s', profile, error.message))
