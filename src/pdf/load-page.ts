@@ -37,16 +37,18 @@ async function waitForImages(page: Page, timeout: number): Promise<void> {
 
 /**
  * In the page: replace the document's content with `html`'s if both use the
- * same stylesheets; then say whether its images are still loading.
+ * same stylesheets. Then, if its images are all there, the ids of the
+ * headings its table of contents lists (as `contentsEntries`, in the same
+ * round trip); otherwise, that they are still loading.
  */
-function replaceContent(html: string): Promise<'replaced' | 'images loading' | 'other stylesheets'> {
+function replaceContent(html: string): string[] | 'images loading' | 'other stylesheets' {
   const next = new DOMParser().parseFromString(html, 'text/html')
   const sheets = (root: Document): string[] => Array.from(root.querySelectorAll<HTMLLinkElement>('head link[rel~="stylesheet"]'), (link) => `${link.media} ${link.href}`)
   // The base comes first, so the new document's relative URLs (and the stylesheets') resolve against it.
   const base = next.querySelector('base')?.getAttribute('href')
   const current = document.querySelector('base')
   if (base !== null && base !== undefined && current) current.setAttribute('href', base)
-  if (!current || sheets(next).join('\n') !== sheets(document).join('\n')) return Promise.resolve('other stylesheets')
+  if (!current || sheets(next).join('\n') !== sheets(document).join('\n')) return 'other stylesheets'
   const root = document.documentElement
   for (const name of root.getAttributeNames()) root.removeAttribute(name)
   for (const attribute of Array.from(next.documentElement.attributes)) root.setAttribute(attribute.name, attribute.value)
@@ -63,18 +65,30 @@ function replaceContent(html: string): Promise<'replaced' | 'images loading' | '
     else document.head.insertBefore(adopted, firstSheet)
   }
   document.body.replaceWith(document.adoptNode(next.body))
-  return Promise.resolve(Array.from(document.images).every((image) => image.complete) ? 'replaced' : 'images loading')
+  if (!Array.from(document.images).every((image) => image.complete)) return 'images loading'
+  return Array.from(document.querySelectorAll<HTMLElement>('.toc-page'), (element) => element.dataset.pageOf ?? '')
+}
+
+/** In the page: the ids of the headings the table of contents gives page numbers for, in order. */
+function contentsEntries(): string[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('.toc-page'), (element) => element.dataset.pageOf ?? '')
 }
 
 const shells = new WeakSet<Page>()
 
-/** Make `page` show the print page `html` (saved as `file`), reusing its current document when it can. */
-export async function loadPrintPage(page: Page, file: string, html: string, timeout: number): Promise<void> {
+/**
+ * Make `page` show the print page `html` (saved as `file`), reusing its current document when it can; the ids
+ * of the headings its table of contents lists (`.toc-page[data-page-of]`), in order.
+ */
+export async function loadPrintPage(page: Page, file: string, html: string, timeout: number): Promise<string[]> {
   // One round trip in the usual case: the fonts were all loaded with the shell and stay loaded.
   const replaced = shells.has(page) ? await page.evaluate(replaceContent, html) : 'other stylesheets'
+  if (Array.isArray(replaced)) return replaced
   if (replaced === 'images loading') await waitForImages(page, timeout)
-  if (replaced !== 'other stylesheets') return
-  await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout})
-  await page.evaluate(loadFonts)
-  shells.add(page)
+  else {
+    await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout})
+    await page.evaluate(loadFonts)
+    shells.add(page)
+  }
+  return page.evaluate(contentsEntries)
 }

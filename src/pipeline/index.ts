@@ -8,7 +8,7 @@
  *
  * PDFs are printed by a pool of Chromium pages while the next documents are
  * parsed and built, one step ahead of the browser: the next document is
- * built once a page has taken the last PDF. The browser starts only if a PDF
+ * built once the browser is printing the last PDF. The browser starts only if a PDF
  * must be printed (at once when that is certain, while the stages load).
  * Problems are collected as messages on the files they concern; a document
  * with a fatal message is skipped and the others are still built. A build
@@ -234,10 +234,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         statuses.set(`${document.source.slug}\0${lang}`, translated.counts)
         if (options.strict) reportOpen(translated)
         if (pdfContext) {
-          let onPage!: () => void
-          const taken = new Promise<void>((resolve) => (onPage = resolve))
-          // `taken` settles when a page of the browser takes this PDF: from then on the next one may be built.
-          const job = renderPdf(rendered, pdfContext, onPage).then(
+          let onPrinting!: () => void
+          const taken = new Promise<void>((resolve) => (onPrinting = resolve))
+          // `taken` settles when the browser starts printing this PDF: from then on the next one may be built.
+          const job = renderPdf(rendered, pdfContext, onPrinting).then(
             (pdf) => {
               pdfs[pdf.printed ? 'printed' : 'unchanged']++
               written.outputs.push({path: pdf.path, size: pdf.size})
@@ -260,8 +260,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           void waiting.then(() => queued.delete(waiting))
           printing.push(job)
         }
-        // The next document is built only when the browser has taken every PDF so far: building it now would
-        // keep the browser's answers waiting (parsing does not yield), and the browser would sit idle.
+        // The next document is built only when the browser is printing every PDF so far: building it while a
+        // page loads would keep the browser's answers waiting (parsing does not yield), and the page would sit idle.
         await new Promise((resolve) => setImmediate(resolve))
         while (queued.size > 0) await Promise.race(queued)
       }

@@ -99,8 +99,8 @@ function textOf(node: HastRoot['children'][number]): string {
   return ''
 }
 
-/** Print `rendered`, unless its PDF is up to date; `onPage` is called when a page of the browser takes it. */
-export async function renderPdf(rendered: RenderedDocument, context: PdfContext, onPage?: () => void): Promise<PdfResult> {
+/** Print `rendered`, unless its PDF is up to date; `onPrinting` is called when the browser starts printing it. */
+export async function renderPdf(rendered: RenderedDocument, context: PdfContext, onPrinting?: () => void): Promise<PdfResult> {
   const {view} = rendered
   const {lang, slug} = view as unknown as {lang: string; slug: string}
   const target = path.join(context.out, lang, `${slug}.pdf`)
@@ -124,14 +124,17 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext,
   }
 
   await writeAtomic(printFile, html)
-  const options = {format: context.paper as PaperFormat, printBackground: true, preferCSSPageSize: true, timeout: context.timeout, tagged: true, outline: true}
+  // Every font face of the page is loaded with it (see pdf/load-page.ts): puppeteer need not ask again before each print.
+  const options = {format: context.paper as PaperFormat, printBackground: true, preferCSSPageSize: true, timeout: context.timeout, tagged: true, outline: true, waitForFonts: false}
   const first = await context.pool.use(async (page) => {
-    onPage?.()
     debug('%s/%s: loading', lang, slug)
-    await loadPrintPage(page, printFile, html, context.timeout)
+    const contents = await loadPrintPage(page, printFile, html, context.timeout)
     debug('%s/%s: printing', lang, slug)
-    const contents = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.toc-page'), (element) => element.dataset.pageOf ?? ''))
-    return {pdf: await page.pdf(options), contents}
+    // The browser is busy until the PDF comes back: the build may go on with the next document meanwhile.
+    onPrinting?.()
+    const pdf = await page.pdf(options)
+    debug('%s/%s: printed', lang, slug)
+    return {pdf, contents}
   })
   let pdf = PrintedPdf.read(first.pdf)
   if (first.contents.length > 0) {
