@@ -5,7 +5,7 @@
 // (bench/build-pdf.js; it is on the way to every first print). The library API (lib/index.js) stays
 // unbundled. The bundle sits at the top of lib/, as src's top-level modules do, so the paths they take
 // from import.meta.url (templates, translations, package.json) resolve the same. Puppeteer stays
-// outside: bundled it loads slower, and it reads its own files.
+// outside (puppeteer-core): bundled it loads slower, and it reads its own files.
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {build} from 'esbuild'
@@ -18,7 +18,7 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['puppeteer'],
+  external: ['puppeteer', 'puppeteer-core'],
   sourcemap: 'linked',
   // Bundled CommonJS packages call require(): give them Node's, for this file.
   banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},

@@ -11,7 +11,7 @@
  * Node is interrupted (SIGINT exits 130) or told to stop (SIGTERM, SIGHUP).
  */
 import {type ChildProcess, spawn} from 'node:child_process'
-import type {ConnectionTransport} from 'puppeteer'
+import type {ConnectionTransport} from 'puppeteer-core'
 
 export interface LaunchOptions {
   executablePath: string

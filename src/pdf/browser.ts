@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import createDebug from 'debug'
-import type {Browser, Page} from 'puppeteer'
+import type {Browser, Page} from 'puppeteer-core'
 import {chromiumArgs, findChromium, headlessMode} from '../browser/find-chromium.js'
 import {type SpawnedBrowser, spawnBrowser} from '../browser/launch.js'
 
@@ -64,7 +64,7 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
       // Chromium starts while puppeteer loads (see browser/launch.ts).
       spawned = spawnBrowser({executablePath, headless: headlessMode(executablePath), args: chromiumArgs, userDataDir: profile})
       starting?.()
-      const {default: puppeteer} = await import('puppeteer')
+      const {default: puppeteer} = await import('puppeteer-core')
       const instance = await Promise.race([puppeteer.connect({transport: spawned.transport, protocolTimeout: 120_000, defaultViewport: {width: 800, height: 600}}), spawned.failed])
       debug('browser up in %d ms', Date.now() - started)
       return instance

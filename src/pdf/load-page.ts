@@ -13,7 +13,7 @@
  * A print page with other stylesheets is loaded from its file.
  */
 import {pathToFileURL} from 'node:url'
-import type {Page} from 'puppeteer'
+import type {Page} from 'puppeteer-core'
 
 /** Load every font face the stylesheets declare, so that no later content of the shell waits for one. */
 function loadFonts(): Promise<void> {
