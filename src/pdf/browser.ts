@@ -14,6 +14,7 @@ import createDebug from 'debug'
 import type {Browser, Page} from 'puppeteer-core'
 import {chromiumArgs, findChromium, headlessMode} from '../browser/find-chromium.js'
 import {type SpawnedBrowser, spawnBrowser} from '../browser/launch.js'
+import {loadShell} from './load-page.js'
 
 const debug = createDebug('policy-press:pdf')
 
@@ -26,6 +27,11 @@ export interface BrowserPool {
    * is starting (puppeteer is loaded), so the caller's own work overlaps the browser's start-up.
    */
   warm(): Promise<void>
+  /**
+   * A print page (as a file) whose stylesheets every print page shares: each page of the pool loads it as soon
+   * as it opens, so its styles and fonts are ready before the first document is.
+   */
+  preload(file: string, timeout: number): void
   /** URLs that were refused, for tests and diagnostics. */
   refused: string[]
   close(): Promise<void>
@@ -75,6 +81,16 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
     }
   }
 
+  let shell: {file: string; timeout: number} | undefined
+  /** Load the shell into `page`, if there is one; a page that cannot load it loads the first document instead. */
+  const loadShellInto = async (page: Page): Promise<void> => {
+    if (!shell) return
+    await loadShell(page, shell.file, shell.timeout).then(
+      () => debug('shell loaded'),
+      (error: Error) => debug('shell not loaded: %s', error.message)
+    )
+  }
+
   const open = async (): Promise<Page> => {
     browser ??= launch()
     const page = await (await browser).newPage()
@@ -91,6 +107,7 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
       }
     })
     debug('page opened')
+    await loadShellInto(page)
     return page
   }
 
@@ -144,6 +161,11 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
         }
       }, () => {})
       return started
+    },
+    preload(file, timeout) {
+      shell = {file, timeout}
+      // Pages already open and idle load it now; anyone who wants one meanwhile waits.
+      for (const page of idle.splice(0)) void loadShellInto(page).then(() => release(page))
     },
     async use(job) {
       const page = await acquire()

@@ -84,11 +84,23 @@ export async function loadPrintPage(page: Page, file: string, html: string, time
   // One round trip in the usual case: the fonts were all loaded with the shell and stay loaded.
   const replaced = shells.has(page) ? await page.evaluate(replaceContent, html) : 'other stylesheets'
   if (Array.isArray(replaced)) return replaced
-  if (replaced === 'images loading') await waitForImages(page, timeout)
-  else {
-    await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout})
-    await page.evaluate(loadFonts)
-    shells.add(page)
+  if (replaced === 'images loading') {
+    await waitForImages(page, timeout)
+  } else {
+    shells.delete(page)
+    await loadShell(page, file, timeout)
   }
   return page.evaluate(contentsEntries)
+}
+
+/**
+ * Load the print page `file` into `page` as its shell, unless it has one: its stylesheets parsed and every font
+ * face they declare loaded. Done ahead of the first document (see `BrowserPool.preload`), that document's
+ * content replaces it.
+ */
+export async function loadShell(page: Page, file: string, timeout: number): Promise<void> {
+  if (shells.has(page)) return
+  await page.goto(pathToFileURL(file).href, {waitUntil: 'load', timeout})
+  await page.evaluate(loadFonts)
+  shells.add(page)
 }

@@ -92,7 +92,7 @@ export function hasFatal(files: VFile[]): boolean {
 
 /** The stages of the build, loaded only when there is work for them. */
 async function loadStages() {
-  const [{read}, {parse}, {indexSite}, {loadCatalogs, segmented}, {translate}, {transform}, {renderDocument, renderHtml}, {renderPdf}, {renderReview}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}] =
+  const [{read}, {parse}, {indexSite}, {loadCatalogs, segmented}, {translate}, {transform}, {renderDocument, renderHtml}, {renderPdf, writePrintShell}, {renderReview}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}] =
     await Promise.all([
       import('./read.js'),
       import('./parse.js'),
@@ -109,7 +109,7 @@ async function loadStages() {
       import('../html/templates.js'),
       import('../html/assets.js')
     ])
-  return {read, parse, indexSite, loadCatalogs, segmented, translate, transform, renderDocument, renderHtml, renderPdf, renderReview, renderIndex, write, createHtmlRenderer, loadTemplates, mediaAssets, templateAssets}
+  return {read, parse, indexSite, loadCatalogs, segmented, translate, transform, renderDocument, renderHtml, renderPdf, writePrintShell, renderReview, renderIndex, write, createHtmlRenderer, loadTemplates, mediaAssets, templateAssets}
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -138,7 +138,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const printed = pdf ? await pdf.readPrinted(cacheDir) : new Map<string, string>()
   // When some PDF was never printed (a first build, a new document or language), printing is certain:
   // the browser starts now, not when the first document is ready to print.
-  if (pool && (options.force || project.documents.some((document) => project.languages.some((lang) => !printed.has(`${lang}/${document.slug}`))))) await pool.warm()
+  const certain = options.force || project.documents.some((document) => project.languages.some((lang) => !printed.has(`${lang}/${document.slug}`)))
+  if (pool && certain) await pool.warm()
   try {
     return await buildDocuments(await loadStages())
   } finally {
@@ -146,7 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   async function buildDocuments(stages: Awaited<ReturnType<typeof loadStages>>): Promise<BuildResult> {
-    const {read, parse, indexSite, loadCatalogs, segmented, translate, transform, renderDocument, renderHtml, renderPdf, renderReview, renderIndex, write, createHtmlRenderer, loadTemplates, mediaAssets, templateAssets} = stages
+    const {read, parse, indexSite, loadCatalogs, segmented, translate, transform, renderDocument, renderHtml, renderPdf, writePrintShell, renderReview, renderIndex, write, createHtmlRenderer, loadTemplates, mediaAssets, templateAssets} = stages
     // Documents are parsed one by one as the build reaches them, so the first prints while the rest
     // are parsed; a link into a document not reached yet (or not built by this run) parses it then.
     const sources = await read(project, project.allDocuments)
@@ -185,6 +186,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       timeout: options.pdfTimeout ?? 60_000,
       printed
     }
+    // The browser's pages load the print page's styles and fonts while the first document is built.
+    if (pdfContext && certain) pool.preload(await writePrintShell(pdfContext, project.config.source), pdfContext.timeout)
     const printing: Array<Promise<unknown>> = []
     // PDFs ready to print that no page of the browser has taken yet.
     const queued = new Set<Promise<unknown>>()

@@ -99,6 +99,21 @@ function textOf(node: HastRoot['children'][number]): string {
   return ''
 }
 
+/** Where a print page in `lang` finds the build's files: the same stylesheets in every language. */
+function printPageLinks(context: PdfContext, lang: string): {base: string; stylesheet: string; printStylesheet: string} {
+  return {base: pathToFileURL(path.join(context.out, lang) + path.sep).href, stylesheet: '../assets/style.css', printStylesheet: '../assets/print.css'}
+}
+
+/**
+ * The print page with no document in it, as a file: the browser's pages load its styles and fonts while the
+ * first document is built, and that document's content then replaces it (see `BrowserPool.preload`).
+ */
+export async function writePrintShell(context: PdfContext, lang: string): Promise<string> {
+  const file = path.join(context.cacheDir, 'print', 'shell.html')
+  await writeAtomic(file, context.templates.render('pdf.html', {lang, ...printPageLinks(context, lang), pageCss: '', content: ''}))
+  return file
+}
+
 /** Print `rendered`, unless its PDF is up to date; `onPrinting` is called when the browser starts printing it. */
 export async function renderPdf(rendered: RenderedDocument, context: PdfContext, onPrinting?: () => void): Promise<PdfResult> {
   const {view} = rendered
@@ -110,9 +125,7 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext,
   const printFile = path.join(printDir, `${slug}.html`)
   const html = context.templates.render('pdf.html', {
     ...view,
-    base: pathToFileURL(path.join(context.out, lang) + path.sep).href,
-    stylesheet: '../assets/style.css',
-    printStylesheet: '../assets/print.css',
+    ...printPageLinks(context, lang),
     pageCss: pageCss(rendered, context.paper, chapterTitles(body)),
     content: toHtml(body)
   })
