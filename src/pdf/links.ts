@@ -12,6 +12,8 @@ import {PDFArray, PDFDict, PDFName, PDFString} from 'pdf-lib'
 import type {PrintedPdf} from './printed-pdf.js'
 
 export function relinkFiles(pdf: PrintedPdf, pdfFolder: string): void {
+  // Most prints link to no file: their annotations (one per link) need not be read.
+  if (!pdf.mentions('file:')) return
   const {context} = pdf
   for (const page of pdf.pages()) {
     const annotations = pdf.get(page.node, 'Annots', PDFArray)

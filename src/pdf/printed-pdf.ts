@@ -114,6 +114,11 @@ export class PrintedPdf {
     return object
   }
 
+  /** Whether `text` occurs anywhere in the PDF's bytes (streams included): when it does not, nothing need be looked up for it. */
+  mentions(text: string): boolean {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length).includes(text, 0, 'latin1')
+  }
+
   /** Look up `key` of `dict`. */
   get<T extends PDFObject>(dict: PDFDict | undefined, key: string, type: Constructor<T>): T | undefined {
     return this.lookup(dict?.get(PDFName.of(key)), type)

@@ -29,6 +29,8 @@ describe('PrintedPdf', () => {
     const original = await samplePdf()
     const pdf = PrintedPdf.read(original)
     expect(pdf.pages()).toHaveLength(3)
+    expect(pdf.mentions('node00000042')).toBe(true)
+    expect(pdf.mentions('file:')).toBe(false)
     pdf.info().set(PDFName.of('Title'), PDFString.of('Renamed'))
     pdf.renameStrings(new Map([['node00000042', 'id00000000']]))
     const saved = pdf.save()
