@@ -8,7 +8,7 @@
 // The other tools are run on the same corpus when they are on the PATH:
 // md-to-pdf and pandoc + WeasyPrint on the Markdown, pagedjs-cli on our HTML
 // pages; the ones that take one file at a time run one per core.
-// Each figure is the median of --runs runs.
+// Each figure is the median of --runs runs; in each run every tool builds once, in turn.
 //   node bench/build-pdf.js [--sizes 1,10,50] [--words 4000] [--runs 3]
 import {execFileSync, spawn, spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
@@ -143,24 +143,43 @@ for (const size of values.sizes.split(',').map(Number)) {
     await fs.rm(path.join(root, '.policy-press-cache'), {recursive: true, force: true})
     return build(['--root', root, '--out', path.join(root, folder), ...args], sample)
   }
-  const both = await median(() => cold('dist'))
-  const pdfOnly = await median(() => cold('pdf-only', ['--format', 'pdf']))
-  const memory = await cold('dist', [], true)
-  const warm = await median(() => build(['--root', root, '--out', out]))
+  // The pages that bare Chromium and pagedjs-cli print, and the page count, come from a first cold build.
+  await cold('dist')
   const pdfs = (await fs.readdir(path.join(out, 'en'))).filter((name) => name.endsWith('.pdf'))
   const pages = pdfs.reduce((sum, name) => sum + pagesOf(path.join(out, 'en', name)), 0)
   const htmlPages = pdfs.map((name) => path.join(out, 'en', name.replace(/\.pdf$/, '.html')))
-  const bare = await median(() => barePrint(htmlPages))
-  console.log(`\n${size} document${size === 1 ? '' : 's'}, ${pages} pages (median of ${runs} runs each)`)
-  console.log(`  policy-press build (HTML + PDF)  ${seconds(both.seconds)}  ${(size / both.seconds).toFixed(2)} docs/s, ${(pages / both.seconds).toFixed(1)} pages/s; peak memory: Node ${memory.nodeMb.toFixed(0)} MB, Chromium ${memory.chromiumMb.toFixed(0)} MB`)
-  console.log(`  policy-press build --format pdf  ${seconds(pdfOnly.seconds)}  ${(size / pdfOnly.seconds).toFixed(2)} docs/s, ${(pages / pdfOnly.seconds).toFixed(1)} pages/s`)
-  console.log(`  rebuild, nothing changed         ${seconds(warm.seconds)}`)
-  console.log(`  Chromium's bare printing         ${seconds(bare)}  (policy-press --format pdf takes ${(pdfOnly.seconds / bare).toFixed(2)}× as long)`)
   const documents = (await fs.readdir(path.join(root, 'documents'))).map((name) => path.join(root, 'documents', name))
+  // Every tool once per run, in turn: the machine's speed drifts over minutes, and each ratio compares runs
+  // made side by side.
+  const contenders = [
+    {name: 'both', run: async () => (await cold('dist')).seconds},
+    {name: 'pdf-only', run: async () => (await cold('pdf-only', ['--format', 'pdf'])).seconds},
+    {name: 'bare', run: () => barePrint(htmlPages)},
+    ...others
+      .filter((tool) => tool.installed)
+      .map((tool) => ({
+        name: tool.name,
+        run: async () => tool.run({documents, pages: htmlPages, scratch: await fs.mkdtemp(path.join(root, 'other-'))})
+      }))
+  ]
+  const times = new Map(contenders.map((contender) => [contender.name, []]))
+  for (let run = 0; run < runs; run++) {
+    for (const contender of contenders) times.get(contender.name).push(await contender.run())
+  }
+  const middle = (name) => times.get(name).sort((a, b) => a - b)[Math.floor(runs / 2)]
+  const both = middle('both')
+  const pdfOnly = middle('pdf-only')
+  const bare = middle('bare')
+  const memory = await cold('dist', [], true)
+  const warm = await median(() => build(['--root', root, '--out', out]))
+  console.log(`\n${size} document${size === 1 ? '' : 's'}, ${pages} pages (median of ${runs} runs each, the tools taking turns)`)
+  console.log(`  policy-press build (HTML + PDF)  ${seconds(both)}  ${(size / both).toFixed(2)} docs/s, ${(pages / both).toFixed(1)} pages/s; peak memory: Node ${memory.nodeMb.toFixed(0)} MB, Chromium ${memory.chromiumMb.toFixed(0)} MB`)
+  console.log(`  policy-press build --format pdf  ${seconds(pdfOnly)}  ${(size / pdfOnly).toFixed(2)} docs/s, ${(pages / pdfOnly).toFixed(1)} pages/s`)
+  console.log(`  rebuild, nothing changed         ${seconds(warm.seconds)}`)
+  console.log(`  Chromium's bare printing         ${seconds(bare)}  (policy-press --format pdf takes ${(pdfOnly / bare).toFixed(2)}× as long)`)
   for (const tool of others.filter((other) => other.installed)) {
-    const scratch = await fs.mkdtemp(path.join(root, 'other-'))
-    const time = await median(() => tool.run({documents, pages: htmlPages, scratch}))
-    const ratio = time / pdfOnly.seconds
+    const time = middle(tool.name)
+    const ratio = time / pdfOnly
     console.log(`  ${tool.name.padEnd(31)} ${seconds(time)}  (policy-press --format pdf is ${ratio >= 1 ? `${ratio.toFixed(2)}× faster` : `${(1 / ratio).toFixed(2)}× slower`})`)
   }
   await fs.rm(root, {recursive: true, force: true})
