@@ -176,13 +176,14 @@ export class PrintedPdf {
       chunks.push(chunk)
       length += chunk.length
     }
-    const offsets = new Map<number, number>()
+    const offsets = new Map<number, {offset: number; generation: number}>()
     const firstObject = Math.min(...[...this.entries.values()].map((entry) => entry.offset))
     push(this.bytes.subarray(0, firstObject))
     const write = (number: number, object: PDFObject): void => {
-      offsets.set(number, length)
+      const generation = this.entries.get(number)?.generation ?? 0
+      offsets.set(number, {offset: length, generation})
       if (this.renamed) renameIn(object, this.renamed)
-      push(Buffer.from(`${number} 0 obj\n`, 'latin1'))
+      push(Buffer.from(`${number} ${generation} obj\n`, 'latin1'))
       push(serialize(object))
       push(Buffer.from('\nendobj\n', 'latin1'))
     }
@@ -192,7 +193,7 @@ export class PrintedPdf {
         write(number, object)
         continue
       }
-      offsets.set(number, length)
+      offsets.set(number, {offset: length, generation: entry.generation})
       const raw = this.bytes.subarray(entry.offset, entry.end)
       push(this.renamed ? renameRaw(raw, this.renamed) : raw)
     }
@@ -201,8 +202,8 @@ export class PrintedPdf {
     const size = this.next
     const table = ['xref', `0 ${size}`, '0000000000 65535 f ']
     for (let number = 1; number < size; number++) {
-      const offset = offsets.get(number)
-      table.push(offset === undefined ? '0000000000 65535 f ' : `${String(offset).padStart(10, '0')} 00000 n `)
+      const entry = offsets.get(number)
+      table.push(entry === undefined ? '0000000000 65535 f ' : `${String(entry.offset).padStart(10, '0')} ${String(entry.generation).padStart(5, '0')} n `)
     }
     const xref = length
     this.trailer.set(PDFName.of('Size'), PDFNumber.of(size))
@@ -257,7 +258,8 @@ function renameRaw(raw: Uint8Array, names: Map<string, string>): Uint8Array {
   const stream = /\s*>>\s*stream\r?\n/.exec(text)
   const head = stream ? text.slice(0, stream.index) : text
   let changed = false
-  const next = head.replace(/\(([^()\\]*)\)/g, (match, value: string) => {
+  // A whole string: not one that an escaped parenthesis starts inside another.
+  const next = head.replace(/(?<!\\)\(([^()\\]*)\)/g, (match, value: string) => {
     const name = names.get(value)
     if (name === undefined) return match
     changed = true
