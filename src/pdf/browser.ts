@@ -24,7 +24,7 @@ export interface BrowserPool {
   /**
    * Start the browser now, in the background, when a print is certain to come: launching takes as long as
    * printing a document or two. Its pages are opened as soon as it is up. Resolves once Chromium's process
-   * is starting (puppeteer is loaded), so the caller's own work overlaps the browser's start-up.
+   * is spawned (puppeteer loads meanwhile), so the caller's own work overlaps the browser's start-up.
    */
   warm(): Promise<void>
   /**

@@ -189,7 +189,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The browser's pages load the print page's styles and fonts while the first document is built.
     if (pdfContext && certain) pool.preload(await writePrintShell(pdfContext, project.config.source), pdfContext.timeout)
     const printing: Array<Promise<unknown>> = []
-    // PDFs ready to print that no page of the browser has taken yet.
+    // PDFs ready to print that the browser has not started printing yet.
     const queued = new Set<Promise<unknown>>()
     let missingBrowser: BrowserNotFoundError | undefined
     const pdfs = {printed: 0, unchanged: 0}
@@ -238,8 +238,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (options.strict) reportOpen(translated)
         if (pdfContext) {
           let onPrinting!: () => void
-          const taken = new Promise<void>((resolve) => (onPrinting = resolve))
-          // `taken` settles when the browser starts printing this PDF: from then on the next one may be built.
+          const printingStarted = new Promise<void>((resolve) => (onPrinting = resolve))
+          // From when the browser starts printing this PDF, the next document may be built.
           const job = renderPdf(rendered, pdfContext, onPrinting).then(
             (pdf) => {
               pdfs[pdf.printed ? 'printed' : 'unchanged']++
@@ -258,7 +258,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
               file.message(`Cannot print the PDF in \`${lang}\`: ${error.message.split('\n')[0]}`, {place: {line: 1, column: 1}, ruleId: 'pdf', source: 'policy-press'}).fatal = true
             }
           )
-          const waiting = Promise.race([taken, job])
+          const waiting = Promise.race([printingStarted, job])
           queued.add(waiting)
           void waiting.then(() => queued.delete(waiting))
           printing.push(job)
