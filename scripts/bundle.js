@@ -1,19 +1,25 @@
 #!/usr/bin/env node
-// Bundles the command line (lib/cli/main.js, as compiled by tsc, and the packages it uses) into one
-// file, lib/policy-press.js, which bin/policy-press.js runs. Node loads one file of 5 MB in about a
-// third of the CPU it needs for the thousand small modules of the unified ecosystem, pdf-lib and zod
-// (bench/build-pdf.js; it is on the way to every first print). The library API (lib/index.js) stays
-// unbundled. The bundle sits at the top of lib/, as src's top-level modules do, so the paths they take
-// from import.meta.url (templates, translations, package.json) resolve the same. Puppeteer stays
-// outside (puppeteer-core): bundled it loads slower, and it reads its own files.
+// Bundles the command line (lib/cli/main.js, as compiled by tsc, and the packages it uses) into
+// lib/policy-press.js, which bin/policy-press.js runs, and a few dozen chunks beside it. Node loads these
+// with about a third of the CPU it needs for the thousand small modules of the unified ecosystem, pdf-lib
+// and zod (bench/build-pdf.js; it is on the way to every first print). What a command imports when it
+// runs is in chunks of its own, so a command loads only its part: a build with nothing to do does not
+// compile the build's stages, nor any command DeepL, XLIFF or the preview server. The library API
+// (lib/index.js) stays unbundled. The bundle sits at the top of lib/, as src's top-level modules do, so
+// the paths they take from import.meta.url (templates, translations, package.json) resolve the same.
+// Puppeteer stays outside (puppeteer-core): bundled it loads slower, and it reads its own files.
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {build} from 'esbuild'
 
 const repo = path.resolve(import.meta.dirname, '..')
 const result = await build({
-  entryPoints: [path.join(repo, 'lib/cli/main.js')],
-  outfile: path.join(repo, 'lib/policy-press.js'),
+  entryPoints: {'policy-press': path.join(repo, 'lib/cli/main.js')},
+  outdir: path.join(repo, 'lib'),
+  // What a command imports when it runs (the build's stages, DeepL, XLIFF, the preview server) is a chunk of
+  // its own, loaded only by that command; chunks sit beside the entry at the top of lib/, like src's modules.
+  splitting: true,
+  chunkNames: 'policy-press-[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -30,4 +36,9 @@ const result = await build({
 for (const file of result.outputFiles) {
   const old = await fs.readFile(file.path).catch(() => undefined)
   if (!old?.equals(file.contents)) await fs.writeFile(file.path, file.contents)
+}
+// Chunks of earlier bundles (their names carry their content's hash) go.
+const current = new Set(result.outputFiles.map((file) => path.basename(file.path)))
+for (const name of await fs.readdir(path.join(repo, 'lib'))) {
+  if (/^policy-press-.*\.js(\.map)?$/.test(name) && !current.has(name)) await fs.rm(path.join(repo, 'lib', name))
 }
