@@ -66,7 +66,7 @@ function cssString(value: string): string {
 
 /**
  * The print page is only ever printed: on screen it shows nothing. Otherwise the browser lays out and paints the
- * whole document for its (unseen) window each time a page's content changes, as well as for print: a third of
+ * whole document for its (unseen) window each time a page's content changes, as well as for print: over a quarter of
  * Chromium's CPU in a build, for nothing. Printing uses print media, so the PDF is the same to the byte. Images
  * still load (and are awaited) when not displayed; fonts are loaded explicitly (see pdf/load-page.ts).
  */
