@@ -111,11 +111,16 @@ function toEntries(section: Record<string, Record<string, ParsedEntry>> | undefi
 export function parseCatalog(text: string, file: VFile): Catalog | undefined {
   let parsed: ReturnType<typeof po.parse>
   try {
-    parsed = po.parse(text)
+    // Validation: a string left open at the end of a line or of the file, an entry without msgstr, a msgid twice.
+    parsed = po.parse(text, {validation: true})
   } catch (error) {
     const reason = (error as Error).message.replace(/^Error parsing PO data: /, '')
-    const line = Number(/at line (\d+)/.exec(reason)?.[1] ?? 1)
-    file.message(`Cannot parse PO file: ${reason.replace(/ at line \d+\.?/, '').replace(/\.$/, '')}`, {
+    // gettext-parser counts a line break before it sees that it ends an open string: that string is on the line before.
+    let line = Number(/at line (\d+)/.exec(reason)?.[1] ?? 1) - (reason.startsWith('End-of-line within string') ? 1 : 0)
+    // An entry without msgstr, or a msgid given twice: gettext-parser names the msgid; the last one is the culprit.
+    const named = /(?:entry|associated with) "((?:[^"\\]|\\.)*)" in /.exec(reason)?.[1]
+    if (named !== undefined) line = msgidLines(text).active.findLast(([msgid]) => msgid === named)?.[1] ?? line
+    file.message(`Cannot parse PO file: ${reason.replace(/ at line \d+/, '').replace(/\.$/, '')}`, {
       place: {line, column: 1},
       ruleId: 'po-syntax',
       source: 'policy-press'

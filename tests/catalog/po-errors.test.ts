@@ -21,7 +21,7 @@ describe('bad PO input', () => {
     const po = path.join(root, 'translations/de/a.po')
     const sync = await runCli(['sync', '--root', root])
     expect(sync.code).toBe(1)
-    expect(sync.stderr).toMatch(/translations\/de\/a\.po\n8:1 +error Cannot parse PO file: Invalid key name/)
+    expect(sync.stderr).toMatch(/translations\/de\/a\.po\n6:1 +error Cannot parse PO file: End-of-line within string\. A string spanning multiple lines/)
     expect(await fs.readFile(po, 'utf8')).toBe(broken)
     // The other languages are still synced.
     await fs.access(path.join(root, 'translations/et/a.po'))
@@ -31,6 +31,18 @@ describe('bad PO input', () => {
     const build = await runCli(['build', '--format', 'html', '--root', root])
     expect(build.code).toBe(1)
     expect(await fs.readFile(po, 'utf8')).toBe(broken)
+  })
+
+  it.each([
+    ['a file cut off inside a string', 'msgid ""\nmsgstr ""\n\nmsgid "Section"\nmsgstr "Absch', /^5:1 +error Cannot parse PO file: End-of-file within string/m],
+    ['an entry without msgstr', 'msgid ""\nmsgstr ""\n\nmsgid "Section"\n', /^4:1 +error Cannot parse PO file: Translation string range error: Extected 1 msgstr definitions associated with "Section"/m],
+    ['a msgid twice', 'msgid ""\nmsgstr ""\n\nmsgid "Text."\nmsgstr "Text."\n\nmsgid "Text."\nmsgstr "Text!"\n', /^7:1 +error Cannot parse PO file: Duplicate msgid error: entry "Text\." in "" context has already been declared/m]
+  ])('reports %s, as msgfmt does, and leaves it as it was', async (_, text, message) => {
+    const root = await makeProject({'documents/a.md': doc, 'translations/de/a.po': text})
+    const check = await runCli(['check', '--root', root])
+    expect(check.code).toBe(1)
+    expect(check.stderr).toMatch(message)
+    expect(await fs.readFile(path.join(root, 'translations/de/a.po'), 'utf8')).toBe(text)
   })
 
   it('warns about a PO file for a document that does not exist', async () => {
