@@ -9,12 +9,9 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {Heading, Root} from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {frontMatterSchema, readFrontMatter} from '../markdown/front-matter.js'
+import {markdownParser} from '../markdown/parser.js'
 import {shiftHeadings} from '../markdown/shift-headings.js'
 import type {ParsedDocument} from '../pipeline/parse.js'
 import {loadProject, ProjectError} from '../project.js'
@@ -51,7 +48,6 @@ interface LocatedBlock extends AlignBlock {
   line: number
 }
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
 /** The translatable blocks of some trees, with their kinds, texts and places. */
 function blocksOf(chapters: Array<{tree: Root; file: VFile}>): LocatedBlock[] {
@@ -83,7 +79,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
   targetLanguages(project.languages, project.config.source, [options.lang])
   const result: ImportResult = {files: [], catalog: undefined, current: 0, fuzzy: 0, kept: 0, mismatches: 0}
   const [{read}, {parse}] = await Promise.all([import('../pipeline/read.js'), import('../pipeline/parse.js')])
-  const document: ParsedDocument = (await read(project)).map(parse)[0]!
+  const document: ParsedDocument = (await read(project)).map((source) => parse(source))[0]!
   if (document.fatal || !document.meta) return {...result, files: document.files}
 
   // The translation, parsed like the source, headings shifted the same way.
@@ -96,7 +92,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
     } catch (error) {
       throw new ProjectError(`Cannot read \`${name}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
     }
-    translated.push({tree: markdown.parse(file), file})
+    translated.push({tree: markdownParser.parse(file), file})
   }
   const firstTranslation = translated[0]!
   const meta = readFrontMatter(firstTranslation.tree, firstTranslation.file, frontMatterSchema.partial())

@@ -36,6 +36,7 @@ export function indexSite(documents: ReadDocument[], parsed: (slug: string) => P
     for (const file of document.files) files.set(toPosix(file.path), {slug: document.source.slug, file: toPosix(file.path)})
   }
   const slugs = new Set(documents.map((document) => document.source.slug))
+  const firstFiles = new Map(documents.map((document) => [document.source.slug, document.files[0] && toPosix(document.files[0].path)]))
   const assetExists = (file: string): boolean => {
     try {
       return fs.statSync(path.join(root, ...file.split('/'))).isFile()
@@ -47,7 +48,9 @@ export function indexSite(documents: ReadDocument[], parsed: (slug: string) => P
     files,
     anchors: (slug) => (slugs.has(slug) ? parsed(slug).anchors : undefined),
     landing(target) {
-      // The first chapter stands for the whole document: a link to it lands on the page's top.
+      // The first chapter stands for the whole document: a link to it lands on the page's top (and the
+      // document need not be parsed yet to know that).
+      if (firstFiles.get(target.slug) === target.file) return undefined
       const chapters = parsed(target.slug).chapters
       const index = chapters.findIndex((chapter) => toPosix(chapter.file.path) === target.file)
       return index > 0 ? chapters[index]!.anchor : undefined

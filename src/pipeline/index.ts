@@ -8,7 +8,8 @@
  *
  * PDFs are printed by a pool of Chromium pages while the next documents are
  * parsed and built, one step ahead of the browser: the next document is
- * built once the browser is printing the last PDF. The browser starts only if a PDF
+ * built once the browser is printing the last PDF. The Markdown of a build of
+ * several documents is parsed ahead in a worker thread (see parse-ahead.ts). The browser starts only if a PDF
  * must be printed (at once when that is certain, while the stages load).
  * Problems are collected as messages on the files they concern; a document
  * with a fatal message is skipped and the others are still built. A build
@@ -92,9 +93,8 @@ export function hasFatal(files: VFile[]): boolean {
 
 /** The stages of the build, loaded only when there is work for them. */
 async function loadStages() {
-  const [{read}, {parse}, {indexSite}, {loadCatalogs, segmented}, {translate}, {transform}, {renderDocument, renderHtml}, {renderPdf, writePrintShell}, {renderReview}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}] =
+  const [{parse}, {indexSite}, {loadCatalogs, segmented}, {translate}, {transform}, {renderDocument, renderHtml}, {renderPdf, writePrintShell}, {renderReview}, {renderIndex}, {write}, {createHtmlRenderer}, {loadTemplates}, {mediaAssets, templateAssets}] =
     await Promise.all([
-      import('./read.js'),
       import('./parse.js'),
       import('../markdown/site-index.js'),
       import('../catalog/load.js'),
@@ -109,7 +109,7 @@ async function loadStages() {
       import('../html/templates.js'),
       import('../html/assets.js')
     ])
-  return {read, parse, indexSite, loadCatalogs, segmented, translate, transform, renderDocument, renderHtml, renderPdf, writePrintShell, renderReview, renderIndex, write, createHtmlRenderer, loadTemplates, mediaAssets, templateAssets}
+  return {parse, indexSite, loadCatalogs, segmented, translate, transform, renderDocument, renderHtml, renderPdf, writePrintShell, renderReview, renderIndex, write, createHtmlRenderer, loadTemplates, mediaAssets, templateAssets}
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -140,22 +140,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // the browser starts now, not when the first document is ready to print.
   const certain = options.force || project.documents.some((document) => project.languages.some((lang) => !printed.has(`${lang}/${document.slug}`)))
   if (pool && certain) await pool.warm()
+  // The documents are read, and a worker thread starts parsing those this run builds, while the stages load.
+  const [{read}, {parseAhead}] = await Promise.all([import('./read.js'), import('./parse-ahead.js')])
+  const sources = await read(project, project.allDocuments)
+  const sourceOf = (slug: string) => sources.find((source) => source.source.slug === slug)!
+  // With one document there is nothing to parse ahead of: a worker would only add its start-up.
+  const ahead = parseAhead(project.documents.length > 1 ? project.documents.flatMap((document) => sourceOf(document.slug).files) : [])
   try {
     return await buildDocuments(await loadStages())
   } finally {
+    await ahead.close()
     if (pool !== options.browser) await pool?.close()
   }
 
   async function buildDocuments(stages: Awaited<ReturnType<typeof loadStages>>): Promise<BuildResult> {
-    const {read, parse, indexSite, loadCatalogs, segmented, translate, transform, renderDocument, renderHtml, renderPdf, writePrintShell, renderReview, renderIndex, write, createHtmlRenderer, loadTemplates, mediaAssets, templateAssets} = stages
-    // Documents are parsed one by one as the build reaches them, so the first prints while the rest
-    // are parsed; a link into a document not reached yet (or not built by this run) parses it then.
-    const sources = await read(project, project.allDocuments)
+    const {parse, indexSite, loadCatalogs, segmented, translate, transform, renderDocument, renderHtml, renderPdf, writePrintShell, renderReview, renderIndex, write, createHtmlRenderer, loadTemplates, mediaAssets, templateAssets} = stages
+    // Documents are parsed one by one as the build reaches them (ahead, in the worker), so the first prints
+    // while the rest are parsed; a link into a document not reached yet (or not built by this run) parses it then.
     const parsedDocuments = new Map<string, ParsedDocument>()
     const parsed = (slug: string): ParsedDocument => {
       let document = parsedDocuments.get(slug)
       if (!document) {
-        document = parse(sources.find((source) => source.source.slug === slug)!)
+        document = parse(sourceOf(slug), ahead.take(sourceOf(slug).files))
         parsedDocuments.set(slug, document)
       }
       return document
@@ -206,6 +212,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const tick = () => options.onProgress?.(progress)
     let built = 0
     for (const slug of selected) {
+      await ahead.wait(sourceOf(slug).files)
       const document = parsed(slug)
       if (document.fatal || !document.meta) {
         // Not built: its pages and PDFs leave the progress's totals.

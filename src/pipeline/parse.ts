@@ -4,10 +4,6 @@
  * whatever the number of languages.
  */
 import type {Root} from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {assignHeadingIds} from '../markdown/heading-ids.js'
 import {
@@ -17,6 +13,7 @@ import {
   frontMatterSchema,
   readFrontMatter
 } from '../markdown/front-matter.js'
+import {markdownParser} from '../markdown/parser.js'
 import {shiftHeadings} from '../markdown/shift-headings.js'
 import type {DocumentSource} from '../project.js'
 import type {ReadDocument} from './read.js'
@@ -44,15 +41,14 @@ export interface ParsedDocument {
   fatal: boolean
 }
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
-
-export function parse(document: ReadDocument): ParsedDocument {
+/** Parse `document`, taking the tree of any of its files that was parsed already from `trees` (see parse-ahead.ts). */
+export function parse(document: ReadDocument, trees: ReadonlyMap<VFile, Root> = new Map()): ParsedDocument {
   const chapters: Chapter[] = []
   const metaLines: Record<string, number> = {}
   let meta: FrontMatter | undefined
   for (const [index, file] of document.files.entries()) {
     if (file.messages.some((message) => message.fatal)) continue
-    const tree = markdown.parse(file)
+    const tree = trees.get(file) ?? markdownParser.parse(file)
     if (index === 0) {
       meta = readFrontMatter(tree, file, frontMatterSchema)
       const yaml = tree.children[0]

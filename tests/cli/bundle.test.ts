@@ -9,11 +9,11 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
-import {makeProject, repoRoot, translateAll} from '../helpers.js'
+import {makeProject, repoRoot, runCli, translateAll} from '../helpers.js'
 
 const run = promisify(execFile)
 const bin = path.join(repoRoot, 'bin/policy-press.js')
-const cli = (args: string[]) => run(process.execPath, [bin, ...args], {env: {...process.env, CI: 'true'}})
+const cli = (args: string[], env: Record<string, string> = {}) => run(process.execPath, [bin, ...args], {env: {...process.env, CI: 'true', ...env}})
 
 describe('the bundled command', () => {
   it('prints the version of package.json', async () => {
@@ -47,5 +47,23 @@ describe('the bundled command', () => {
 
     const second = await cli(['build', '--root', root])
     expect(second.stdout).toMatch(/^Up to date/)
+  })
+
+  it('parses the documents in a worker thread, into the same pages as without one', async () => {
+    const files = {
+      'documents/a.md': '---\ntitle: Care at home\n---\n\n## Why\n\nSee [the steps](b.md#steps) and [the plan](b.md).\n',
+      'documents/b.md': '---\ntitle: Plan\n---\n\n## Steps\n\nLiepāja, Šiauliai and Tartu work with www.example.org.\n',
+      'policy-press.config.yaml': 'targets: []\n'
+    }
+    const bundled = await makeProject(files)
+    const sources = await makeProject(files)
+    const {stderr} = await cli(['build', '--root', bundled, '--format', 'html'], {DEBUG: 'policy-press:parse'})
+    expect(stderr).toContain('2 of 2 files parsed in the worker')
+    // The tests' own build runs the TypeScript sources, where no worker starts: every file is parsed in place.
+    expect((await runCli(['build', '--root', sources, '--format', 'html'])).code).toBe(0)
+    for (const page of ['en/a.html', 'en/b.html', 'index.html']) {
+      expect(await fs.readFile(path.join(bundled, 'dist', page), 'utf8')).toBe(await fs.readFile(path.join(sources, 'dist', page), 'utf8'))
+    }
+    expect(await fs.readFile(path.join(bundled, 'dist/en/a.html'), 'utf8')).toContain('href="b.html#steps"')
   })
 })
