@@ -19,7 +19,8 @@ export function dropSoftHyphenText(pdf: PrintedPdf): void {
         const units = hex.match(/.{4}/g) ?? []
         return `/ActualText <${units.filter((unit) => unit.toLowerCase() !== '00ad').join('')}>`
       })
-      setStreamText(pdf, ref, cleaned)
+      // A page without soft hyphens (a cover, a contents page) keeps its stream: compressing it again is costly.
+      if (cleaned !== text) setStreamText(pdf, ref, cleaned)
     }
   }
 }
