@@ -8,9 +8,10 @@
  *
  * PDFs are printed by a pool of Chromium pages while the next documents are
  * parsed and built, one step ahead of the browser: the next document is
- * built once the browser is printing the last PDF. The Markdown of a build of
- * several documents is parsed ahead in a worker thread (see parse-ahead.ts). The browser starts only if a PDF
- * must be printed (at once when that is certain, while the stages load).
+ * built once the browser is printing the last PDF. The Markdown of a build
+ * of several documents is parsed ahead in a worker thread (parse-ahead.ts).
+ * The browser starts only if a PDF must be printed (at once when that is
+ * certain, while the stages load).
  * Problems are collected as messages on the files they concern; a document
  * with a fatal message is skipped and the others are still built. A build
  * whose inputs match the last one's fingerprint does nothing but check its
@@ -26,6 +27,8 @@ import {version} from '../version.js'
 import {filesOf, fingerprint, messagesOf, readManifest, writeManifest} from './fingerprint.js'
 import type {LoadedCatalog} from '../catalog/load.js'
 import type {ParsedDocument} from './parse.js'
+import type {ParseAhead} from './parse-ahead.js'
+import type {ReadDocument} from './read.js'
 import type {TranslatedDocument} from './translate.js'
 
 export interface BuildOptions extends ProjectOptions {
@@ -140,23 +143,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // the browser starts now, not when the first document is ready to print.
   const certain = options.force || project.documents.some((document) => project.languages.some((lang) => !printed.has(`${lang}/${document.slug}`)))
   if (pool && certain) await pool.warm()
-  // The documents are read, and a worker thread starts parsing those this run builds, while the stages load.
-  const [{read}, {parseAhead}] = await Promise.all([import('./read.js'), import('./parse-ahead.js')])
-  const sources = await read(project, project.allDocuments)
-  const sourceOf = (slug: string) => sources.find((source) => source.source.slug === slug)!
-  // With one document there is nothing to parse ahead of: a worker would only add its start-up.
-  const ahead = parseAhead(project.documents.length > 1 ? project.documents.flatMap((document) => sourceOf(document.slug).files) : [])
+  let ahead: ParseAhead | undefined
   try {
-    return await buildDocuments(await loadStages())
+    // The documents are read, and a worker thread starts parsing those this run builds, while the stages load.
+    const [{read}, {parseAhead}] = await Promise.all([import('./read.js'), import('./parse-ahead.js')])
+    const sources = await read(project, project.allDocuments)
+    const building = new Set(project.documents.map((document) => document.slug))
+    // With one document there is nothing to parse ahead of: a worker would only add its start-up.
+    ahead = parseAhead(building.size > 1 ? sources.filter((source) => building.has(source.source.slug)).flatMap((source) => source.files) : [])
+    return await buildDocuments(await loadStages(), sources, ahead)
   } finally {
-    await ahead.close()
+    await ahead?.close()
     if (pool !== options.browser) await pool?.close()
   }
 
-  async function buildDocuments(stages: Awaited<ReturnType<typeof loadStages>>): Promise<BuildResult> {
+  async function buildDocuments(stages: Awaited<ReturnType<typeof loadStages>>, sources: ReadDocument[], ahead: ParseAhead): Promise<BuildResult> {
     const {parse, indexSite, loadCatalogs, segmented, translate, transform, renderDocument, renderHtml, renderPdf, writePrintShell, renderReview, renderIndex, write, createHtmlRenderer, loadTemplates, mediaAssets, templateAssets} = stages
     // Documents are parsed one by one as the build reaches them (ahead, in the worker), so the first prints
     // while the rest are parsed; a link into a document not reached yet (or not built by this run) parses it then.
+    const sourceOf = (slug: string) => sources.find((source) => source.source.slug === slug)!
     const parsedDocuments = new Map<string, ParsedDocument>()
     const parsed = (slug: string): ParsedDocument => {
       let document = parsedDocuments.get(slug)
