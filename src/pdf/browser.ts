@@ -91,9 +91,17 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
     )
   }
 
+  // The browser starts with a blank page (the launcher's `about:blank`): the pool's first page is that one.
+  let blankTaken = false
   const open = async (): Promise<Page> => {
     browser ??= launch()
-    const page = await (await browser).newPage()
+    const instance = await browser
+    let page: Page | undefined
+    if (!blankTaken) {
+      blankTaken = true
+      page = (await instance.pages()).find((candidate) => candidate.url() === 'about:blank')
+    }
+    page ??= await instance.newPage()
     await page.setJavaScriptEnabled(false)
     await page.setRequestInterception(true)
     page.on('request', (request) => {
