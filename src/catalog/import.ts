@@ -48,7 +48,6 @@ interface LocatedBlock extends AlignBlock {
   line: number
 }
 
-
 /** The translatable blocks of some trees, with their kinds, texts and places. */
 function blocksOf(chapters: Array<{tree: Root; file: VFile}>): LocatedBlock[] {
   return chapters.flatMap(({tree, file}) => {

@@ -95,8 +95,9 @@ export function parseAhead(files: VFile[]): ParseAhead {
     if ('tree' in reply) {
       trees.set(request.file, reply.tree)
       parsed++
+    } else {
+      debug('cannot parse %s: %s', request.file.path, reply.error)
     }
-    else debug('cannot parse %s: %s', request.file.path, reply.error)
     request.resolve()
   })
   worker.on('error', (error) => stopped(error.message))
