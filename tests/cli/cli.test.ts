@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {golden, makeProject, repoRoot, runCli} from '../helpers.js'
 
@@ -123,7 +124,8 @@ describe('build with defaults', () => {
 describe('progress', () => {
   it('shows a progress line on a terminal, plain lines in CI, and nothing with --quiet', async () => {
     const root = await makeProject(Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((slug) => [`documents/${slug}.md`, good])))
-    const {main} = await import('../../src/cli/main.js')
+    // A terminal cannot be given to a child process here: the shipped bundle's main() runs in-process instead.
+    const {main} = await import(pathToFileURL(path.join(repoRoot, 'lib/policy-press.js')).href)
     const runOn = async (argv: string[], env: Record<string, string>) => {
       let stderr = ''
       await main(argv, {stdout: {write: () => true}, stderr: {write: (chunk: string) => (stderr += chunk), isTTY: true}, cwd: root, env})
