@@ -88,6 +88,20 @@ export const flags: Flag[] = [
   {name: 'server-url', type: 'string', arg: 'URL', description: 'DeepL API address (default: the config, else chosen from the key)', commands: ['translate']},
   {name: 'port', type: 'string', arg: 'N', description: 'Port to serve on (default: 4000)', commands: ['preview']},
   {name: 'host', type: 'string', arg: 'HOST', description: 'Interface to serve on (default: 127.0.0.1, this machine only)', commands: ['preview']},
+  {
+    name: 'allow-host',
+    type: 'list',
+    arg: 'LIST',
+    description: 'Host names that requests may name besides the address served on and localhost, comma-separated; others get 403 (default: none)',
+    commands: ['preview']
+  },
+  {
+    name: 'dependency',
+    type: 'string',
+    arg: 'SPEC',
+    description: 'How package.json names policy-press: an npm spec such as `policy-press@^0.1.0`, `github:OWNER/policy-press#v0.1.0` or a tarball (default: this version, packed into vendor/)',
+    commands: ['init']
+  },
   {name: 'quiet', short: 'q', type: 'boolean', description: 'Print only warnings and errors', commands: '*'},
   {name: 'color', type: 'boolean', description: 'Force colours in messages (default: on a terminal)', commands: '*'},
   {name: 'no-color', type: 'boolean', description: 'Never use colours in messages', commands: '*'},

@@ -20,7 +20,9 @@ export interface CliOptions {
   states: string[] | undefined
   port: number | undefined
   host: string | undefined
+  allowHost: string[] | undefined
   xliff: string | undefined
+  dependency: string | undefined
   force: boolean
   strict: boolean
   quiet: boolean
@@ -105,7 +107,9 @@ export function parseOptions(argv: string[]): CliOptions {
     states: list('states'),
     port: typeof values.port === 'string' ? Number(values.port) : undefined,
     host: typeof values.host === 'string' ? values.host : undefined,
+    allowHost: list('allow-host'),
     xliff: typeof values.xliff === 'string' ? values.xliff : undefined,
+    dependency: typeof values.dependency === 'string' ? values.dependency : undefined,
     force: values.force === true,
     strict: values.strict === true,
     quiet: values.quiet === true,
