@@ -69,6 +69,12 @@ async function runBuild(options: CliOptions, io: Io): Promise<number> {
   const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
   if (report) io.stderr.write(`${report}\n`)
   if (result.settingsInvalid) return 2
+  if (result.failed.errors > 0) {
+    // Errors are reported whatever --quiet says: the summary must not read as a success.
+    const {errors, documents} = result.failed
+    io.stderr.write(`Build failed: ${errors} error${errors === 1 ? '' : 's'}${documents > 0 ? ` in ${documents} document${documents === 1 ? '' : 's'}` : ''}\n`)
+    return 1
+  }
   if (!options.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2)
     // Pages of documents: not the index, not the review pages of translations.
@@ -255,25 +261,30 @@ export async function main(argv: string[], io: Io): Promise<number> {
           docs: options.doc,
           port: options.port,
           host: options.host,
+          allowedHosts: options.allowHost,
           env: io.env,
           log: (line) => io.stderr.write(`${line}\n`)
         })
         io.stdout.write(`Preview at ${preview.url} (Ctrl-C stops)\n`)
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve)
-          process.once('SIGTERM', resolve)
-        })
+        const {untilStopped} = await import('./until-stopped.js')
+        const reason = await untilStopped()
+        // A second signal while closing, or a browser that does not close, must not keep the process alive.
+        const force = setTimeout(() => process.exit(130), 10_000)
+        force.unref()
+        process.once('SIGINT', () => process.exit(130))
+        process.once('SIGTERM', () => process.exit(143))
         await preview.close()
-        io.stdout.write('Preview stopped.\n')
+        io.stdout.write(`Preview stopped (${reason}).\n`)
         return 0
       }
       case 'init': {
         const {init} = await import('../init.js')
         const dir = path.resolve(io.cwd, options.positionals[0] ?? '.')
-        const created = await init(dir)
+        const {created, dependency} = await init(dir, {dependency: options.dependency, env: io.env})
         if (!options.quiet) {
           io.stdout.write(`Created ${created.length} files in ${path.relative(io.cwd, dir) || '.'}:\n${created.map((file) => `  ${file}`).join('\n')}\n`)
-          io.stdout.write('Next: write in documents/, then `policy-press build` (HTML and PDF into dist/) and `policy-press status`.\n')
+          io.stdout.write(`policy-press is a dev dependency as \`${dependency}\` in package.json.\n`)
+          io.stdout.write('Next: `npm install`, write in documents/, then `npx policy-press build` (HTML and PDF into dist/) and `npx policy-press status`.\n')
         }
         return 0
       }
