@@ -53,11 +53,12 @@ export function cliEnv(env: Record<string, string> = {}): Record<string, string>
 }
 
 /**
- * Run the shipped command (`node bin/policy-press.js`, the bundle) in a child process with non-TTY streams.
+ * Run the shipped command (`node bin/policy-press.js`, the bundle; or `command`, e.g. an installed package's bin)
+ * in a child process with non-TTY streams.
  * A stack trace in its output fails the test, whatever the test asserts.
  */
-export async function runCli(argv: string[], cwd: string = repoRoot, env: Record<string, string> = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, [bin, ...argv], {cwd, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe']})
+export async function runCli(argv: string[], cwd: string = repoRoot, env: Record<string, string> = {}, command: string = bin): Promise<CliRun> {
+  const child = spawn(process.execPath, [command, ...argv], {cwd, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe']})
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))

@@ -24,7 +24,8 @@ import {BrowserNotFoundError} from '../browser/find-chromium.js'
 import {loadProject, type ProjectOptions} from '../project.js'
 import {loadUiStrings} from '../ui-strings.js'
 import {version} from '../version.js'
-import {filesOf, fingerprint, messagesOf, readManifest, writeManifest} from './fingerprint.js'
+import {filesOf, fingerprint, messagesOf, readManifest, readSite, writeManifest} from './fingerprint.js'
+import {keptSite, recordPage, siteDocuments} from './site-record.js'
 import type {LoadedCatalog} from '../catalog/load.js'
 import type {ParsedDocument} from './parse.js'
 import type {ParseAhead} from './parse-ahead.js'
@@ -73,17 +74,29 @@ export interface BuildResult {
   upToDate: boolean
   /** `true` when the config or UI strings are invalid, so nothing was built (a usage error, not a content one). */
   settingsInvalid: boolean
+  /** Errors (fatal messages), and the documents they concern (by their sources or translations). */
+  failed: {errors: number; documents: number}
 }
 
-/** `--strict`: every passage not shown as a current translation is an error at its place in the source. */
-function reportOpen(translated: TranslatedDocument): void {
+/** Passages of one document not shown as a current translation, by place and state, with the languages concerned. */
+type OpenPassages = Map<string, {path: string; line: number; state: 'stale' | 'missing'; langs: string[]}>
+
+function collectOpen(open: OpenPassages, translated: TranslatedDocument): void {
   for (const {state, location} of translated.open) {
     const at = location.lastIndexOf(':')
-    const path = location.slice(0, at)
-    const file = translated.document.files.find((item) => item.path === path)
+    const passage = open.get(`${location}\0${state}`) ?? {path: location.slice(0, at), line: Number(location.slice(at + 1)), state, langs: []}
+    passage.langs.push(translated.lang)
+    open.set(`${location}\0${state}`, passage)
+  }
+}
+
+/** `--strict`: every passage not shown as a current translation is an error at its place in the source, once for all its languages. */
+function reportOpen(document: ParsedDocument, open: OpenPassages): void {
+  for (const {path, line, state, langs} of open.values()) {
+    const file = document.files.find((item) => item.path === path)
     if (!file) continue
-    file.message(`${state === 'stale' ? 'Stale' : 'Missing'} translation into \`${translated.lang}\`, expected a current one in a strict build`, {
-      place: {line: Number(location.slice(at + 1)), column: 1},
+    file.message(`${state === 'stale' ? 'Stale' : 'Missing'} translation into ${langs.map((lang) => `\`${lang}\``).join(', ')}, expected a current one in a strict build`, {
+      place: {line, column: 1},
       ruleId: `translation-${state}`,
       source: 'policy-press'
     }).fatal = true
@@ -118,7 +131,7 @@ async function loadStages() {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const project = await loadProject(options)
   const out = path.resolve(project.root, options.out ?? 'dist')
-  const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false}
+  const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false, failed: {errors: 0, documents: 0}}
   if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
 
   const print = await fingerprint(project, {out, docs: options.docs, formats: options.formats ?? ['html', 'pdf'], strict: options.strict})
@@ -210,7 +223,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       into.outputs.push(...from.outputs)
     }
 
-    const statuses = new Map<string, TranslatedDocument['counts']>()
+    // The site as the output holds it: this run's pages are recorded over what earlier builds left there.
+    const site = writing && formats.has('html') ? await keptSite(await readSite(project, out), project, out) : new Map()
     const source = project.config.source
     const jobs = selected.length * project.languages.length
     const progress: BuildProgress = {pages: {done: 0, total: formats.has('html') ? jobs : 0}, pdfs: {done: 0, total: pdfContext ? jobs : 0}}
@@ -231,6 +245,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       // Links are checked once, on the source text, whether or not the source language is built.
       const assets = new Set<string>()
+      const open: OpenPassages = new Map()
       const original = translate(document, source, {source, catalog: undefined, stale: 'translation', report: false})
       transform(original, {index, assets, report: true})
       if (writing) add(written, await write(out, [], mediaAssets(project.root, assets)))
@@ -243,11 +258,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (formats.has('html')) {
           pages.push(renderHtml(rendered, context, formats.has('pdf')))
           if (loaded?.merge) pages.push(renderReview(loaded, translated.meta.title, context))
+          recordPage(site, document.source.slug, document.meta, lang, translated.counts)
           progress.pages.done++
           tick()
         }
-        statuses.set(`${document.source.slug}\0${lang}`, translated.counts)
-        if (options.strict) reportOpen(translated)
+        if (options.strict) collectOpen(open, translated)
         if (pdfContext) {
           let onPrinting!: () => void
           const printingStarted = new Promise<void>((resolve) => (onPrinting = resolve))
@@ -280,9 +295,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         await new Promise((resolve) => setImmediate(resolve))
         while (queued.size > 0) await Promise.race(queued)
       }
+      reportOpen(document, open)
     }
     const documents = selected.map(parsed)
-    if (formats.has('html')) pages.push(renderIndex(documents, context, statuses))
+    if (formats.has('html')) pages.push(renderIndex(siteDocuments(site, project), context))
     if (writing) add(written, await write(out, pages, []))
     await Promise.all(printing)
     if (pdfContext) await pdf?.writePrinted(cacheDir, pdfContext.printed)
@@ -292,9 +308,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // In a strict build every translation problem is an error.
     if (options.strict) for (const file of catalogFiles) for (const message of file.messages) message.fatal = true
     const files = [...settingsFiles, ...documents.flatMap((document) => document.files), ...catalogFiles].filter((file) => file.messages.length > 0)
-    const summary = {documents: {built, skipped: documents.length - built}}
-    if (writing && !hasFatal(files)) {
-      await writeManifest(project, out, {fingerprint: print, outputs: written.outputs, messages: messagesOf(files), ...summary})
+    const failedDocuments = new Set([
+      ...documents.filter((document) => hasFatal(document.files)).map((document) => document.source.slug),
+      ...[...catalogs.values()].filter((catalog) => hasFatal([catalog.file])).map((catalog) => catalog.slug)
+    ])
+    const errors = files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0)
+    const summary = {documents: {built, skipped: documents.length - built}, failed: {errors, documents: failedDocuments.size}}
+    // A build with errors is recorded too, for its site, but with no fingerprint: the next build is never skipped.
+    if (writing) {
+      const sitePages = formats.has('html') ? siteDocuments(site, project) : ((await readSite(project, out)) ?? [])
+      await writeManifest(project, out, {fingerprint: hasFatal(files) ? '' : print, outputs: written.outputs, messages: messagesOf(files), ...summary, site: sitePages})
     }
     return {...result, ...summary, files, pages: pages.map((page) => page.path), pdfs, written: written.written, unchanged: written.unchanged}
   }
