@@ -226,18 +226,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         continue
       }
       built++
-      for (const catalog of await loadCatalogs(project, targets.length > 0 ? segmented([document]) : [], targets)) {
+      for (const catalog of await loadCatalogs(project, targets.length > 0 ? segmented([document], project.config.translations.copy) : [], targets)) {
         catalogs.set(`${catalog.slug}\0${catalog.lang}`, catalog)
       }
       // Links are checked once, on the source text, whether or not the source language is built.
       const assets = new Set<string>()
-      const original = translate(document, source, {source, catalog: undefined, stale: 'translation', report: false})
+      const original = translate(document, source, {source, catalog: undefined, stale: 'translation', report: false, copy: project.config.translations.copy})
       transform(original, {index, assets, report: true})
       if (writing) add(written, await write(out, [], mediaAssets(project.root, assets)))
       for (const lang of project.languages) {
         const loaded = catalogs.get(`${document.source.slug}\0${lang}`)
         const catalog = loaded?.merge && {entries: new Map(loaded.merge.merged.map((merged) => [merged.entry.msgid, merged])), file: loaded.file}
-        const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, publishMachineDrafts: project.config.translations.publishMachineDrafts, report: true})
+        const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, publishMachineDrafts: project.config.translations.publishMachineDrafts, report: true, copy: project.config.translations.copy})
         if (translated !== original) transform(translated, {index, assets, report: false})
         const rendered = renderDocument(translated, context)
         if (formats.has('html')) {
