@@ -20,7 +20,7 @@ import type {FrontMatter} from '../markdown/front-matter.js'
 import type {CopyKind} from '../segments/copied.js'
 import {checkTranslation} from '../segments/check.js'
 import {sourceTexts} from '../segments/extract.js'
-import {footnoteIds, fromInlineMarkdown} from '../segments/inline-markdown.js'
+import {collectDefinitions, footnoteIds, fromInlineMarkdown} from '../segments/inline-markdown.js'
 import {type BlockSegment, blockSegments} from '../segments/segment.js'
 import type {ParsedDocument} from './parse.js'
 
@@ -121,6 +121,7 @@ export function translate(document: ParsedDocument, lang: string, options: Trans
 
   const texts = sourceTexts(document, options.copy)
   for (const [index, chapter] of chapters.entries()) {
+    const definitions = collectDefinitions(chapter.tree)
     for (const [position, segment] of blockSegments([chapter.tree]).entries()) {
       const msgid = texts[index]![position]!
       if (msgid === '') continue
@@ -131,7 +132,7 @@ export function translate(document: ParsedDocument, lang: string, options: Trans
         const translated = apply(segment, text, sourceChildren)
         if (translated && sourceChildren && options.report && options.catalog && state !== 'missing') {
           const entry = entries.get(msgid)!.entry
-          for (const problem of checkTranslation(sourceChildren, translated)) {
+          for (const problem of checkTranslation(sourceChildren, translated, definitions)) {
             options.catalog.file.message(problem.reason, {
               place: {line: entry.line || 1, column: 1},
               ruleId: problem.ruleId,
