@@ -211,6 +211,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
 
     const statuses = new Map<string, TranslatedDocument['counts']>()
+    // Images without a version for a built target language, if the project wants them listed; errors in a strict build.
+    const wanted = project.config.translations.localizedFigures
+    const figures = wanted === 'off' || targets.length === 0 ? undefined : {languages: targets, fatal: wanted === 'error' && options.strict === true}
     const source = project.config.source
     const jobs = selected.length * project.languages.length
     const progress: BuildProgress = {pages: {done: 0, total: formats.has('html') ? jobs : 0}, pdfs: {done: 0, total: pdfContext ? jobs : 0}}
@@ -232,13 +235,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Links are checked once, on the source text, whether or not the source language is built.
       const assets = new Set<string>()
       const original = translate(document, source, {source, catalog: undefined, stale: 'translation', report: false, copy: project.config.translations.copy})
-      transform(original, {index, assets, report: true})
+      transform(original, {index, assets, report: true, figures})
+      // Each language may link its own versions of files (`cycle.lv.png`): those are copied once its tree is made.
+      const copied = new Set(assets)
       if (writing) add(written, await write(out, [], mediaAssets(project.root, assets)))
       for (const lang of project.languages) {
         const loaded = catalogs.get(`${document.source.slug}\0${lang}`)
         const catalog = loaded?.merge && {entries: new Map(loaded.merge.merged.map((merged) => [merged.entry.msgid, merged])), file: loaded.file}
         const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, publishMachineDrafts: project.config.translations.publishMachineDrafts, report: true, copy: project.config.translations.copy})
-        if (translated !== original) transform(translated, {index, assets, report: false})
+        if (translated !== original) {
+          transform(translated, {index, assets, report: false})
+          const added = [...assets].filter((file) => !copied.has(file))
+          for (const file of added) copied.add(file)
+          if (writing && added.length > 0) add(written, await write(out, [], mediaAssets(project.root, added)))
+        }
         const rendered = renderDocument(translated, context)
         if (formats.has('html')) {
           pages.push(renderHtml(rendered, context, formats.has('pdf')))
