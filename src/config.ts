@@ -49,7 +49,7 @@ const translationOptions = z
       .array(z.enum(copyKinds))
       .default([...copyKinds])
       .describe(
-        "Blocks and table cells copied into every language as they are, not translated, when all they hold is one of these: `numbers` (`12`, `+3`, `−1`, `1 000,5`, `10–20`), `dates` (`2025-12-04`, `4.12.2025`, `2025`, `9:00`), `percentages` (`12 %`), `currency` (`€ 12`, `12 EUR`, `$3.50`), `urls` (web and e-mail addresses); `[]` translates everything (default: `['numbers', 'dates', 'percentages', 'currency', 'urls']`)."
+        "Blocks and table cells copied into every language as they are, not translated, when all they hold is one of these: `numbers` (`12`, `+3`, `−1`, `1 000,5`, `10–20`, a lone dash `–`), `dates` (`2025-12-04`, `4.12.2025`, `2025`, `9:00`), `percentages` (`12 %`), `currency` (`€ 12`, `12 EUR`, `$3.50`), `urls` (web and e-mail addresses); `[]` translates everything (default: `['numbers', 'dates', 'percentages', 'currency', 'urls']`)."
       ),
     localizedFigures: z
       .enum(['off', 'warn', 'error'])

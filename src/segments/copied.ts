@@ -14,6 +14,7 @@
  * including U+2212 minus, thousands separated by comma, full stop, space,
  * no-break space or thin space, decimal comma or point, ISO dates and
  * `d.m.yyyy` (with the Latvian trailing full stop), ranges with a dash.
+ * A cell that is only a dash (`–`, "none") counts as a number.
  */
 
 /** What may be copied, in the order the config documents them. */
@@ -51,7 +52,8 @@ const currencyCode = '(?:EUR|USD|GBP|SEK|NOK|DKK|ISK|PLN|CHF|JPY|kr|zł)'
 const amount = range(number)
 
 const patterns: Record<CopyKind, RegExp> = {
-  numbers: new RegExp(`^${range(number)}$`, 'u'),
+  // A dash alone is the "none" of a table of figures.
+  numbers: new RegExp(`^(?:${range(number)}|[-–—])$`, 'u'),
   dates: new RegExp(`^${range(dateOrTime)}$`, 'u'),
   percentages: new RegExp(`^${range(`${number}\\s?[%‰]`)}$|^${amount}\\s?[%‰]$`, 'u'),
   currency: new RegExp(

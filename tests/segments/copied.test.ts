@@ -19,6 +19,8 @@ const copied: Array<[string, string]> = [
   ['12\u202F500,75', 'numbers'],
   ['3.50', 'numbers'],
   ['10–20', 'numbers'],
+  ['–', 'numbers'],
+  ['—', 'numbers'],
   ['2025', 'numbers'],
   ['2025-12-04', 'dates'],
   ['4.12.2025', 'dates'],
@@ -60,6 +62,7 @@ const translated = [
   'Q3 2025',
   '4 December 2025',
   'n/a',
+  '– see below',
   '12 ABC'
 ]
 
