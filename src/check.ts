@@ -44,6 +44,6 @@ export async function check(options: {root: string; env: Record<string, string |
   }
   const files = [...byPath.values()].filter((file) => file.messages.length > 0)
   const warnOnly = (ruleId: string | undefined) => ruleId === 'missing-localized-figure' && project.config.translations.localizedFigures === 'warn'
-  for (const file of files) for (const message of file.messages) message.fatal = !warnOnly(message.ruleId ?? undefined)
+  for (const file of files) for (const message of file.messages) message.fatal = !warnOnly(message.ruleId)
   return {files, settingsInvalid: false}
 }

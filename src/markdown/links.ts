@@ -11,7 +11,7 @@ import path from 'node:path'
 import type {Definition, Image, ImageReference, Link, Root} from 'mdast'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {localizedFile} from './localized-files.js'
+import {type FigureReport, fileFor, reportMissingVersions} from './localized-files.js'
 import {type SiteIndex, toPosix} from './site-index.js'
 
 export interface LinkOptions {
@@ -28,7 +28,7 @@ export interface LinkOptions {
    * Report images that have no version for some of these languages, as errors
    * when `fatal` (default: none reported). Only where `report` is set.
    */
-  figures?: {languages: string[]; fatal: boolean} | undefined
+  figures?: FigureReport | undefined
 }
 
 const scheme = /^[a-zA-Z][a-zA-Z\d+.-]*:/
@@ -67,20 +67,6 @@ export function rewriteLinks(options: LinkOptions) {
       visit(tree, 'imageReference', (node: ImageReference) => {
         imageReferences.set(node.identifier, [...(imageReferences.get(node.identifier) ?? []), node])
       })
-    }
-    const reportFigure = (resolved: string, places: Array<Image | ImageReference>): void => {
-      const lacking = options.figures!.languages.filter((lang) => !exists(localizedFile(resolved, lang)))
-      if (lacking.length === 0) return
-      const shown = resolved.slice('documents/'.length)
-      const names = lacking.map((lang) => `\`${lang}\``).join(', ')
-      const expected = lacking.map((lang) => `\`${localizedFile(shown, lang)}\``).join(', ')
-      for (const place of places) {
-        file.message(`Missing version of figure \`${shown}\` in ${names}, expected ${expected}`, {
-          place: place.position,
-          ruleId: 'missing-localized-figure',
-          source: 'policy-press'
-        }).fatal = options.figures!.fatal
-      }
     }
 
     visit(tree, (node) => {
@@ -124,10 +110,9 @@ export function rewriteLinks(options: LinkOptions) {
       }
       if (options.report && options.figures) {
         const places = target.type === 'image' ? [target] : target.type === 'definition' ? (imageReferences.get(target.identifier) ?? []) : []
-        if (places.length > 0) reportFigure(resolved, places)
+        if (places.length > 0) reportMissingVersions(file, resolved, places, options.figures, exists)
       }
-      const localized = options.lang === undefined ? undefined : localizedFile(resolved, options.lang)
-      const linked = localized !== undefined && exists(localized) ? localized : resolved
+      const linked = fileFor(resolved, options.lang, exists)
       options.assets.add(linked)
       target.url = `../media/${encodePath(linked.slice('documents/'.length))}${query}${hash === undefined ? '' : `#${hash}`}`
     })

@@ -7,6 +7,7 @@
  */
 import {figures} from '../markdown/figures.js'
 import {rewriteLinks} from '../markdown/links.js'
+import type {FigureReport} from '../markdown/localized-files.js'
 import type {SiteIndex} from '../markdown/site-index.js'
 import type {TranslatedDocument} from './translate.js'
 
@@ -16,7 +17,7 @@ export interface TransformOptions {
   assets: Set<string>
   report: boolean
   /** Report images with no version for these languages, as errors when `fatal` (default: none reported). */
-  figures?: {languages: string[]; fatal: boolean} | undefined
+  figures?: FigureReport | undefined
 }
 
 export function transform(document: TranslatedDocument, options: TransformOptions): TranslatedDocument {
