@@ -10,6 +10,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {localizedFile} from '../../src/markdown/localized-files.js'
 import {golden, makeProject, pageBody, repoRoot, runCli, translateAll} from '../helpers.js'
 
 const goldenDir = path.join(repoRoot, 'tests/fixtures/localized-figures')
@@ -39,6 +40,14 @@ const files = {
 async function body(root: string, lang: string): Promise<string> {
   return pageBody(await fs.readFile(path.join(root, `dist/${lang}/handbook.html`), 'utf8'))
 }
+
+describe('localizedFile', () => {
+  it('puts the language before the last extension', () => {
+    expect(localizedFile('documents/images/cycle.png', 'lv')).toBe('documents/images/cycle.lv.png')
+    expect(localizedFile('documents/v1.2/report.pdf', 'pt-BR')).toBe('documents/v1.2/report.pt-BR.pdf')
+    expect(localizedFile('documents/data/README', 'de')).toBe('documents/data/README.de')
+  })
+})
 
 describe('files per language', () => {
   it('links the Latvian page to the Latvian figure and file, the others to the originals, and copies both', async () => {
