@@ -98,7 +98,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
   for (const chapter of translated) chapter.tree.children = chapter.tree.children.filter((node) => node.type !== 'yaml')
   shiftHeadings(translated.map((chapter) => chapter.tree))
 
-  const [catalog] = await loadCatalogs(project, segmented([document]), [options.lang])
+  const [catalog] = await loadCatalogs(project, segmented([document], project.config.translations.copy), [options.lang])
   if (!catalog?.merge) return {...result, files: [...translated.map((chapter) => chapter.file), ...(catalog ? [catalog.file] : [])]}
   const entries = new Map(catalog.merge.catalog.entries.map((entry) => [entry.msgid, entry]))
 

@@ -8,6 +8,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import type {ParsedDocument} from '../pipeline/parse.js'
 import type {Project} from '../project.js'
+import type {CopyKind} from '../segments/copied.js'
 import {extractSegments, type SourceSegment} from '../segments/extract.js'
 import {segmentationVersion} from '../segments/segment.js'
 import {mergeCatalog, type MergeResult} from './merge.js'
@@ -50,11 +51,11 @@ export interface SegmentedDocument {
   segments: SourceSegment[]
 }
 
-/** The segments of parsed documents (those that can be built). */
-export function segmented(documents: ParsedDocument[]): SegmentedDocument[] {
+/** The segments of parsed documents (those that can be built); blocks of the kinds in `copy` are not segments. */
+export function segmented(documents: ParsedDocument[], copy: readonly CopyKind[]): SegmentedDocument[] {
   return documents
     .filter((document) => document.meta && !document.fatal)
-    .map((document) => ({slug: document.source.slug, segments: extractSegments(document)}))
+    .map((document) => ({slug: document.source.slug, segments: extractSegments(document, copy)}))
 }
 
 export async function loadCatalogs(project: Project, documents: SegmentedDocument[], languages: string[]): Promise<LoadedCatalog[]> {

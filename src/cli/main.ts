@@ -185,15 +185,17 @@ async function runCheck(options: CliOptions, io: Io): Promise<number> {
   if (options.format?.[0] === 'json') {
     const report = files.map((file) => ({
       path: file.path,
-      messages: file.messages.map((message) => ({line: message.line ?? null, column: message.column ?? null, reason: message.reason, ruleId: message.ruleId ?? null}))
+      messages: file.messages.map((message) => ({line: message.line ?? null, column: message.column ?? null, reason: message.reason, ruleId: message.ruleId ?? null, severity: message.fatal ? 'error' : 'warning'}))
     }))
-    io.stdout.write(`${JSON.stringify({errors: report.reduce((sum, file) => sum + file.messages.length, 0), files: report}, null, 2)}\n`)
+    const count = (severity: string) => report.reduce((sum, file) => sum + file.messages.filter((message) => message.severity === severity).length, 0)
+    io.stdout.write(`${JSON.stringify({errors: count('error'), warnings: count('warning'), files: report}, null, 2)}\n`)
   } else {
     const text = reporter(files, {color: colorFor(options, io)})
     if (text) io.stderr.write(`${text}\n`)
     else if (!options.quiet) io.stdout.write('No problems found.\n')
   }
-  return files.length > 0 ? 1 : 0
+  // Only errors fail a check: warnings are there because the project asked to see them (check.ts).
+  return hasFatal(files) ? 1 : 0
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -225,6 +225,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     // The site as the output holds it: this run's pages are recorded over what earlier builds left there.
     const site = writing && formats.has('html') ? await keptSite(await readSite(project, out), project, out) : new Map()
+    // Images without a version for a built target language, if the project wants them listed; errors in a strict build.
+    const wanted = project.config.translations.localizedFigures
+    const figures = wanted === 'off' || targets.length === 0 ? undefined : {languages: targets, fatal: wanted === 'error' && options.strict === true}
     const source = project.config.source
     const jobs = selected.length * project.languages.length
     const progress: BuildProgress = {pages: {done: 0, total: formats.has('html') ? jobs : 0}, pdfs: {done: 0, total: pdfContext ? jobs : 0}}
@@ -240,20 +243,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         continue
       }
       built++
-      for (const catalog of await loadCatalogs(project, targets.length > 0 ? segmented([document]) : [], targets)) {
+      for (const catalog of await loadCatalogs(project, targets.length > 0 ? segmented([document], project.config.translations.copy) : [], targets)) {
         catalogs.set(`${catalog.slug}\0${catalog.lang}`, catalog)
       }
       // Links are checked once, on the source text, whether or not the source language is built.
       const assets = new Set<string>()
       const open: OpenPassages = new Map()
-      const original = translate(document, source, {source, catalog: undefined, stale: 'translation', report: false})
-      transform(original, {index, assets, report: true})
+      const original = translate(document, source, {source, catalog: undefined, stale: 'translation', report: false, copy: project.config.translations.copy})
+      transform(original, {index, assets, report: true, figures})
+      // Each language may link its own versions of files (`cycle.lv.png`): those are copied once its tree is made.
+      const copied = new Set(assets)
       if (writing) add(written, await write(out, [], mediaAssets(project.root, assets)))
       for (const lang of project.languages) {
         const loaded = catalogs.get(`${document.source.slug}\0${lang}`)
         const catalog = loaded?.merge && {entries: new Map(loaded.merge.merged.map((merged) => [merged.entry.msgid, merged])), file: loaded.file}
-        const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, publishMachineDrafts: project.config.translations.publishMachineDrafts, report: true})
-        if (translated !== original) transform(translated, {index, assets, report: false})
+        const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, publishMachineDrafts: project.config.translations.publishMachineDrafts, report: true, copy: project.config.translations.copy})
+        if (translated !== original) {
+          transform(translated, {index, assets, report: false})
+          const added = [...assets].filter((file) => !copied.has(file))
+          for (const file of added) copied.add(file)
+          if (writing && added.length > 0) add(written, await write(out, [], mediaAssets(project.root, added)))
+        }
         const rendered = renderDocument(translated, context)
         if (formats.has('html')) {
           pages.push(renderHtml(rendered, context, formats.has('pdf')))

@@ -7,6 +7,10 @@
  * Both directions put a zero-width space in front of the text, so that text
  * which starts like a block ("1. Involve…", "- item", "# x") stays inline:
  * it is neither escaped on the way out nor parsed as a list on the way in.
+ * On the way in it is written as the character reference `&#x200B;`: its
+ * `;` is punctuation, so `**"quoted"**` or `**−12 %**` at the start still
+ * opens emphasis (a bare zero-width space would not, and the serializer
+ * writes the reference for the same reason).
  */
 import type {Definition, PhrasingContent, Root} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
@@ -16,6 +20,8 @@ import {gfm} from 'micromark-extension-gfm'
 import {visit} from 'unist-util-visit'
 
 const guard = '\u200B'
+const guardReference = '&#x200B;'
+const leadingGuard = /^(?:\u200B|&#x200B;)/i
 const spaces = /[ \t\r\n]+/g
 /**
  * Text with none of the characters that Markdown gives meaning to inline (and
@@ -68,7 +74,7 @@ export function toInlineMarkdown(children: PhrasingContent[], definitions: Defin
     {type: 'paragraph', children: [{type: 'text', value: guard}, ...content]},
     {extensions: toMarkdownExtensions, emphasis: '*', strong: '*'}
   )
-  return markdown.replace(guard, '').replace(/\n$/, '').replace(/[ \t]*\n[ \t]*/g, (match) => (match.includes('\\') ? match : ' ')).trim()
+  return markdown.replace(leadingGuard, '').replace(/\n$/, '').replace(/[ \t]*\n[ \t]*/g, (match) => (match.includes('\\') ? match : ' ')).trim()
 }
 
 /**
@@ -80,7 +86,7 @@ export function fromInlineMarkdown(text: string, footnotes: Iterable<string> = [
   const trimmed = text.trim()
   if (plain.test(trimmed) && !trimmed.includes('www.')) return trimmed === '' ? [] : [{type: 'text', value: trimmed}]
   const definitions = [...footnotes].map((id) => `\n\n[^${id}]: x`).join('')
-  const tree = fromMarkdown(`${guard}${text.replace(/\n{2,}/g, '\n')}${definitions}`, {extensions, mdastExtensions})
+  const tree = fromMarkdown(`${guardReference}${text.replace(/\n{2,}/g, '\n')}${definitions}`, {extensions, mdastExtensions})
   const first = tree.children[0]
   if (first?.type !== 'paragraph') return [{type: 'text', value: text}]
   const children = first.children
