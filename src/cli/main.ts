@@ -64,7 +64,8 @@ async function runBuild(options: CliOptions, io: Io): Promise<number> {
     onProgress: progressDisplay(options, io),
     env: io.env,
     force: options.force,
-    strict: options.strict
+    strict: options.strict,
+    shard: options.shard
   })
   const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
   if (report) io.stderr.write(`${report}\n`)
@@ -198,6 +199,49 @@ async function runCheck(options: CliOptions, io: Io): Promise<number> {
   return hasFatal(files) ? 1 : 0
 }
 
+async function runPlan(options: CliOptions, io: Io): Promise<number> {
+  const [{loadProject}, {plan, shard}] = await Promise.all([import('../project.js'), import('../pipeline/plan.js')])
+  const project = await loadProject({root: path.resolve(io.cwd, options.root)})
+  if (project.configFile && hasFatal([project.configFile])) {
+    io.stderr.write(`${reporter([project.configFile], {color: colorFor(options, io)})}\n`)
+    return 2
+  }
+  const planned = await plan(project, ['html', 'pdf'])
+  const shards = shard(planned, options.shards ?? 1)
+  if (options.format?.[0] === 'json') {
+    // `include` only: GitHub Actions makes every other top-level key a dimension of the matrix.
+    const include = shards.map((item) => ({shard: `${item.index}/${item.total}`, cost: item.cost, jobs: item.jobs.map((job) => job.id)}))
+    io.stdout.write(`${JSON.stringify({include})}\n`)
+    return 0
+  }
+  const total = shards.reduce((sum, item) => sum + item.cost, 0)
+  io.stdout.write(`Plan ${planned.id}: ${planned.jobs.length} jobs (documents × languages, HTML and PDF) in ${shards.length} shard${shards.length === 1 ? '' : 's'}\n`)
+  for (const item of shards) {
+    io.stdout.write(`  ${item.index}/${item.total}  cost ${item.cost} (${total > 0 ? Math.round((item.cost / total) * 100) : 0} %)  ${item.jobs.map((job) => job.id).join(' ')}\n`)
+  }
+  return 0
+}
+
+async function runAssemble(options: CliOptions, io: Io): Promise<number> {
+  const {assemble} = await import('../pipeline/assemble.js')
+  const result = await assemble({
+    root: path.resolve(io.cwd, options.root),
+    out: options.out === undefined ? undefined : path.resolve(io.cwd, options.out),
+    shards: options.positionals.map((dir) => path.resolve(io.cwd, dir))
+  })
+  for (const error of result.errors) io.stderr.write(`policy-press: ${error}\n`)
+  if (result.errors.length > 0) {
+    io.stderr.write(`Cannot assemble: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}; nothing was written.\n`)
+    return 1
+  }
+  const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
+  if (report) io.stderr.write(`${report}\n`)
+  if (!options.quiet) {
+    io.stdout.write(`Assembled ${result.jobs} jobs from ${options.positionals.length} shard${options.positionals.length === 1 ? '' : 's'} → ${path.relative(io.cwd, result.out) || '.'}/ (${result.written} file${result.written === 1 ? '' : 's'} written, ${result.unchanged} unchanged)\n`)
+  }
+  return hasFatal(result.files) ? 1 : 0
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let options: CliOptions
   try {
@@ -231,6 +275,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runTranslate(options, io)
       case 'check':
         return await runCheck(options, io)
+      case 'plan':
+        return await runPlan(options, io)
+      case 'assemble':
+        return await runAssemble(options, io)
       case 'export-xliff': {
         const {exportXliff} = await import('../xliff/exchange.js')
         const root = path.resolve(io.cwd, options.root)

@@ -25,7 +25,8 @@ import {loadProject, type ProjectOptions} from '../project.js'
 import {loadUiStrings} from '../ui-strings.js'
 import {version} from '../version.js'
 import {filesOf, fingerprint, messagesOf, readManifest, readSite, writeManifest} from './fingerprint.js'
-import {keptSite, recordPage, siteDocuments} from './site-record.js'
+import {keptSite, recordPage, type SiteDocument, siteDocuments} from './site-record.js'
+import {shardOf, writeShardManifest} from './shard.js'
 import type {LoadedCatalog} from '../catalog/load.js'
 import type {ParsedDocument} from './parse.js'
 import type {ParseAhead} from './parse-ahead.js'
@@ -51,6 +52,11 @@ export interface BuildOptions extends ProjectOptions {
   force?: boolean | undefined
   /** Fail on stale or missing translations and on translation problems, for releases (default: `false`). */
   strict?: boolean | undefined
+  /**
+   * Build only the K-th of N shards of the plan (plan.ts), for one machine of several, and write a shard
+   * manifest beside the outputs for `assemble` instead of the index (default: the whole build).
+   */
+  shard?: {index: number; total: number} | undefined
 }
 
 export interface BuildProgress {
@@ -129,12 +135,16 @@ async function loadStages() {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const project = await loadProject(options)
+  const loaded = await loadProject(options)
+  // A shard builds some languages of some documents: the documents are narrowed here, the languages per document below.
+  const sharded = options.shard && (await shardOf(loaded, options.formats ?? ['html', 'pdf'], options.shard))
+  const project = sharded ? {...loaded, documents: loaded.documents.filter((document) => sharded.languages.has(document.slug))} : loaded
+  const languagesOf = (slug: string) => (sharded ? project.languages.filter((lang) => sharded.languages.get(slug)!.has(lang)) : project.languages)
   const out = path.resolve(project.root, options.out ?? 'dist')
   const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false, failed: {errors: 0, documents: 0}}
   if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
 
-  const print = await fingerprint(project, {out, docs: options.docs, formats: options.formats ?? ['html', 'pdf'], strict: options.strict})
+  const print = await fingerprint(project, {out, docs: options.docs, formats: options.formats ?? ['html', 'pdf'], strict: options.strict, shard: options.shard})
   const last = options.force || options.formats?.length === 0 ? undefined : await readManifest(project, out, print)
   if (last) {
     const pages = last.outputs.map((output) => output.path).filter((file) => file.endsWith('.html'))
@@ -154,7 +164,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const printed = pdf ? await pdf.readPrinted(cacheDir) : new Map<string, string>()
   // When some PDF was never printed (a first build, a new document or language), printing is certain:
   // the browser starts now, not when the first document is ready to print.
-  const certain = options.force || project.documents.some((document) => project.languages.some((lang) => !printed.has(`${lang}/${document.slug}`)))
+  const certain = options.force || project.documents.some((document) => languagesOf(document.slug).some((lang) => !printed.has(`${lang}/${document.slug}`)))
   if (pool && certain) await pool.warm()
   let ahead: ParseAhead | undefined
   try {
@@ -224,12 +234,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
 
     // The site as the output holds it: this run's pages are recorded over what earlier builds left there.
-    const site = writing && formats.has('html') ? await keptSite(await readSite(project, out), project, out) : new Map()
+    const site = writing && formats.has('html') && !sharded ? await keptSite(await readSite(project, out), project, out) : new Map<string, SiteDocument>()
     // Images without a version for a built target language, if the project wants them listed; errors in a strict build.
     const wanted = project.config.translations.localizedFigures
     const figures = wanted === 'off' || targets.length === 0 ? undefined : {languages: targets, fatal: wanted === 'error' && options.strict === true}
     const source = project.config.source
-    const jobs = selected.length * project.languages.length
+    const jobs = selected.reduce((sum, slug) => sum + languagesOf(slug).length, 0)
     const progress: BuildProgress = {pages: {done: 0, total: formats.has('html') ? jobs : 0}, pdfs: {done: 0, total: pdfContext ? jobs : 0}}
     const tick = () => options.onProgress?.(progress)
     let built = 0
@@ -238,8 +248,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const document = parsed(slug)
       if (document.fatal || !document.meta) {
         // Not built: its pages and PDFs leave the progress's totals.
-        progress.pages.total -= formats.has('html') ? project.languages.length : 0
-        progress.pdfs.total -= pdfContext ? project.languages.length : 0
+        progress.pages.total -= formats.has('html') ? languagesOf(slug).length : 0
+        progress.pdfs.total -= pdfContext ? languagesOf(slug).length : 0
         continue
       }
       built++
@@ -254,7 +264,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Each language may link its own versions of files (`cycle.lv.png`): those are copied once its tree is made.
       const copied = new Set(assets)
       if (writing) add(written, await write(out, [], mediaAssets(project.root, assets)))
-      for (const lang of project.languages) {
+      for (const lang of languagesOf(slug)) {
         const loaded = catalogs.get(`${document.source.slug}\0${lang}`)
         const catalog = loaded?.merge && {entries: new Map(loaded.merge.merged.map((merged) => [merged.entry.msgid, merged])), file: loaded.file}
         const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, publishMachineDrafts: project.config.translations.publishMachineDrafts, report: true, copy: project.config.translations.copy})
@@ -308,7 +318,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       reportOpen(document, open)
     }
     const documents = selected.map(parsed)
-    if (formats.has('html')) pages.push(renderIndex(siteDocuments(site, project), context))
+    // A shard's index is written by `assemble`, from every shard's site.
+    if (formats.has('html') && !sharded) pages.push(renderIndex(siteDocuments(site, project), context))
     if (writing) add(written, await write(out, pages, []))
     await Promise.all(printing)
     if (pdfContext) await pdf?.writePrinted(cacheDir, pdfContext.printed)
@@ -325,7 +336,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const errors = files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0)
     const summary = {documents: {built, skipped: documents.length - built}, failed: {errors, documents: failedDocuments.size}}
     // A build with errors is recorded too, for its site, but with no fingerprint: the next build is never skipped.
-    if (writing) {
+    if (writing && sharded) {
+      await writeShardManifest(out, {plan: sharded.plan, formats: [...formats], shard: options.shard!, jobs: sharded.jobs, outputs: written.outputs, site: siteDocuments(site, project), messages: messagesOf(files)})
+    } else if (writing) {
       const sitePages = formats.has('html') ? siteDocuments(site, project) : ((await readSite(project, out)) ?? [])
       await writeManifest(project, out, {fingerprint: hasFatal(files) ? '' : print, outputs: written.outputs, messages: messagesOf(files), ...summary, site: sitePages})
     }
