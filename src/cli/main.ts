@@ -129,7 +129,7 @@ async function runImport(options: CliOptions, io: Io): Promise<number> {
   if (!result.catalog) return hasFatal(result.files) ? 1 : 2
   if (!options.quiet) {
     io.stdout.write(
-      `Imported into ${result.catalog}: ${result.current} current, ${result.fuzzy} fuzzy; ${result.kept} existing translation${result.kept === 1 ? '' : 's'} kept${result.kept > 0 ? ' (--force replaces them)' : ''}; ${result.mismatches} mismatch${result.mismatches === 1 ? '' : 'es'}\n`
+      `Imported into ${result.catalog}: ${result.current} current, ${result.check} to check alignment; ${result.kept} existing translation${result.kept === 1 ? '' : 's'} kept${result.kept > 0 ? ' (--force replaces them)' : ''}; ${result.mismatches} mismatch${result.mismatches === 1 ? '' : 'es'}\n`
     )
   }
   return hasFatal(result.files) ? 1 : 0
