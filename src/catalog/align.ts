@@ -60,9 +60,9 @@ const shapes: ReadonlyArray<readonly [number, number, number]> = [
   [2, 1, 7],
   [1, 2, 7]
 ]
-/** Kinds whose blocks a translation does not join or split: a table keeps its cells, a heading stays one. */
-const unsplittable = new Set(['heading', 'table cell'])
-const splitCost = 3
+/** Kinds whose blocks a translation seldom joins or splits: a table keeps its cells, a list its items, a heading stays one. */
+const unsplittable = new Set(['heading', 'table cell', 'list item'])
+const splitCost = 5
 /** Length may cost at most this much per bead: a translation far longer than expected is still more likely its block's. */
 const lengthCap = 4
 /** Pairing blocks of different kinds costs about as much as a gap: either could be right. */
@@ -95,8 +95,8 @@ export function skeletonCost(a: Skeleton, b: Skeleton): number {
   cost += 2 * anchors.unshared - 1.5 * anchors.shared
   cost += numbers.unshared - numbers.shared
   // A block that opens with a bold lead word translates to one that does.
-  if (a.lead !== b.lead) cost += 3
-  else if (a.lead !== undefined) cost -= 1.5
+  if (a.lead !== b.lead) cost += 5
+  else if (a.lead !== undefined) cost -= 2
   return cost
 }
 

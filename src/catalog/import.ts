@@ -68,6 +68,29 @@ export function blocksOf(chapters: Array<{tree: Root; file: VFile}>): LocatedBlo
   })
 }
 
+/**
+ * Give the translation's headings the depths of the source's. Each side's
+ * top heading became level 2 when it was parsed; a translation that lacks the
+ * source's `#` title (or adds one) would have every heading a level off, so
+ * its depths shift by whatever makes the most headings agree.
+ */
+function matchHeadingDepths(source: AlignBlock[], translation: AlignBlock[]): void {
+  const histogram = (blocks: AlignBlock[]) => {
+    const counts = new Map<number, number>()
+    for (const block of blocks) if (block.depth !== undefined) counts.set(block.depth, (counts.get(block.depth) ?? 0) + 1)
+    return counts
+  }
+  const wanted = histogram(source)
+  const found = histogram(translation)
+  let best = {shift: 0, agree: -1}
+  for (const shift of [0, 1, -1, 2, -2, 3, -3, 4, -4]) {
+    let agree = 0
+    for (const [depth, count] of found) agree += Math.min(count, wanted.get(depth + shift) ?? 0)
+    if (agree > best.agree) best = {shift, agree}
+  }
+  for (const block of translation) if (block.depth !== undefined) block.depth += best.shift
+}
+
 function between(blocks: LocatedBlock[], index: number): string {
   const before = blocks[index - 1]
   const after = blocks[index]
@@ -134,6 +157,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
   // Blocks: aligned.
   const sourceBlocks = blocksOf(document.chapters)
   const translationBlocks = blocksOf(translated)
+  matchHeadingDepths(sourceBlocks, translationBlocks)
   const alignment = align(sourceBlocks, translationBlocks, {model: lengthModel(project.config.source, options.lang)})
   const place = (block: LocatedBlock) => `\`${block.file.path}:${block.line}\``
   for (const bead of alignment.beads) {
