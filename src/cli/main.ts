@@ -111,7 +111,8 @@ async function runStatus(options: CliOptions, io: Io): Promise<number> {
         : statusText(result.report, {color: options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR)})
   )
   const failOn = new Set(options.failOn ?? [])
-  const failing = result.report.documents.some((document) => document.segments.some((segment) => failOn.has(segment.state)))
+  // A translation to check for its alignment is fuzzy like a stale one: `--fail-on stale` catches both.
+  const failing = result.report.documents.some((document) => document.segments.some((segment) => failOn.has(segment.state === 'check alignment' ? 'stale' : segment.state)))
   return failing ? 1 : 0
 }
 
