@@ -8,31 +8,22 @@
  *
  * Otherwise a dynamic program in the manner of Gale and Church (1993) finds
  * the cheapest chain of beads: 1-1, 1-0 (a block the translation lacks), 0-1
- * (one it adds), 2-1 (two blocks it joins) and 1-2 (one it splits). A bead
- * costs its prior, the kinds it pairs, the length of the translation given
- * the source (length-model.ts; only evidence between alternatives, capped)
- * and how well the inline skeletons agree (skeleton.ts). A bead is certain
- * when it is a 1-1 of one kind and every alignment without it costs clearly
- * more: its margin, from the costs of the best paths to and from each cell.
+ * (one it adds), 2-1 (two blocks it joins) and 1-2 (one it splits), each
+ * costed by bead-cost.ts. A bead is certain when it is a 1-1 of one kind and
+ * every alignment without it costs clearly more: its margin, found from the
+ * cheapest paths to and from each cell of the table.
  */
-import {defaultLengthModel, type LengthModel, lengthCost} from './length-model.js'
-import {joinSkeletons, type Skeleton, skeletonOf} from './skeleton.js'
+import {type AlignBlock, beadCosts, kindOf, shapes} from './bead-cost.js'
+import {defaultLengthModel, type LengthModel} from './length-model.js'
 
-export interface AlignBlock {
-  kind: string
-  /** Heading depth, for headings. */
-  depth?: number | undefined
-  text: string
-  /** Computed from `text` when not given. */
-  skeleton?: Skeleton | undefined
-}
+export type {AlignBlock} from './bead-cost.js'
 
 export interface Bead {
   /** Source blocks, one or two, in order. */
   source: number[]
   /** Translation blocks, one or two, in order. */
   translation: number[]
-  /** `true` for a 1-1 pair of one kind that no nearby alternative comes close to. */
+  /** `true` for a 1-1 pair of one kind that no alternative comes close to. */
   certain: boolean
   /** How much more the best alignment without this bead costs (nats); `Infinity` when kinds match one to one. */
   margin: number
@@ -52,110 +43,72 @@ export interface AlignOptions {
   model?: LengthModel | undefined
 }
 
-/** Bead shapes: source blocks taken, translation blocks taken, and the prior cost of the shape (−log probability). */
-const shapes: ReadonlyArray<readonly [number, number, number]> = [
-  [1, 1, 0],
-  [1, 0, 7],
-  [0, 1, 7],
-  [2, 1, 7],
-  [1, 2, 7]
-]
-/** Kinds whose blocks a translation seldom joins or splits: a table keeps its cells, a list its items, a heading stays one. */
-const unsplittable = new Set(['heading', 'table cell', 'list item'])
-const splitCost = 5
-/** Length may cost at most this much per bead: a translation far longer than expected is still more likely its block's. */
-const lengthCap = 4
-/** Pairing blocks of different kinds costs about as much as a gap: either could be right. */
-const kindCost = 8
-const depthCost = 3
 /** A bead is certain when every alignment without it costs at least this much more (nats). */
 const certainMargin = 3
-
-/** What is in both multisets, and what is in one only. */
-function compare(a: string[], b: string[]): {shared: number; unshared: number} {
-  if (a.length === 0 || b.length === 0) return {shared: 0, unshared: a.length + b.length}
-  const rest = [...b]
-  let shared = 0
-  for (const item of a) {
-    const at = rest.indexOf(item)
-    if (at !== -1) {
-      shared++
-      rest.splice(at, 1)
-    }
-  }
-  return {shared, unshared: a.length + b.length - 2 * shared}
-}
-
-/** Agreement of two skeletons as a cost: negative when they share what translations keep, positive when they differ. */
-export function skeletonCost(a: Skeleton, b: Skeleton): number {
-  const marks = compare(a.marks, b.marks)
-  const anchors = compare(a.anchors, b.anchors)
-  const numbers = compare(a.numbers, b.numbers)
-  let cost = 0.75 * marks.unshared - 0.25 * marks.shared
-  cost += 2 * anchors.unshared - 1.5 * anchors.shared
-  cost += numbers.unshared - numbers.shared
-  // A block that opens with a bold lead word translates to one that does.
-  if (a.lead !== b.lead) cost += 5
-  else if (a.lead !== undefined) cost -= 2
-  return cost
-}
-
-function sameKind(a: AlignBlock, b: AlignBlock): boolean {
-  return a.kind === b.kind && a.depth === b.depth
-}
+/**
+ * How far from the straight line between the two ends a path may stray,
+ * beyond the difference in block counts: a translation lacking a chapter of
+ * 64 blocks and adding another elsewhere still aligns, and a long document
+ * costs time in proportion to its length, not its square.
+ */
+const band = 64
 
 function diagonal(source: AlignBlock[]): Alignment {
   return {beads: source.map((_, index) => ({source: [index], translation: [index], certain: true, margin: Infinity})), missing: [], extra: []}
 }
 
 export function align(source: AlignBlock[], translation: AlignBlock[], options: AlignOptions = {}): Alignment {
-  if (source.length === translation.length && source.every((block, index) => sameKind(block, translation[index]!))) return diagonal(source)
-  const model = options.model ?? defaultLengthModel
-  const sourceSkeletons = source.map((block) => block.skeleton ?? skeletonOf(block.text))
-  const translationSkeletons = translation.map((block) => block.skeleton ?? skeletonOf(block.text))
+  if (source.length === translation.length && source.every((block, index) => kindOf(block) === kindOf(translation[index]!))) return diagonal(source)
+  const cost = beadCosts(source, translation, options.model ?? defaultLengthModel)
   const rows = source.length
   const columns = translation.length
-  const width = columns + 1
-  const cell = (i: number, j: number) => i * width + j
-
-  // The cost of each bead that starts at each cell, computed once.
-  const costs = new Float64Array((rows + 1) * width * shapes.length).fill(Infinity)
-  const beadCost = (i: number, j: number, take: number, give: number, prior: number): number => {
-    if (take === 0 || give === 0) return prior
-    const from = source.slice(i, i + take)
-    const to = translation.slice(j, j + give)
-    const all = [...from, ...to]
-    let cost = prior
-    if (!all.every((block) => block.kind === all[0]!.kind)) cost += kindCost
-    else if (!all.every((block) => block.depth === all[0]!.depth)) cost += depthCost
-    if (all.length > 2 && unsplittable.has(all[0]!.kind)) cost += splitCost
-    const a = take === 1 ? sourceSkeletons[i]! : joinSkeletons(sourceSkeletons.slice(i, i + take))
-    const b = give === 1 ? translationSkeletons[j]! : joinSkeletons(translationSkeletons.slice(j, j + give))
-    return cost + lengthCost(model, a.length, b.length, lengthCap) + skeletonCost(a, b)
-  }
+  const reach = Math.abs(rows - columns) + band
+  // The band of each row, and the cost of every bead that starts inside it, computed once for the three passes.
+  const lows = new Int32Array(rows + 1)
+  const highs = new Int32Array(rows + 1)
+  const offsets = new Int32Array(rows + 2)
   for (let i = 0; i <= rows; i++) {
-    for (let j = 0; j <= columns; j++) {
-      shapes.forEach(([take, give, prior], shape) => {
-        if (i + take <= rows && j + give <= columns) costs[cell(i, j) * shapes.length + shape] = beadCost(i, j, take, give, prior)
-      })
+    const centre = rows === 0 ? 0 : (i * columns) / rows
+    lows[i] = Math.max(0, Math.floor(centre - reach))
+    highs[i] = Math.min(columns, Math.ceil(centre + reach))
+    offsets[i + 1] = offsets[i]! + highs[i]! - lows[i]! + 1
+  }
+  const span = (i: number): [number, number] => [lows[i]!, highs[i]!]
+  const size = offsets[rows + 1]!
+  /** Index of a cell in the band's arrays; -1 outside the band. */
+  const cell = (i: number, j: number) => (j < lows[i]! || j > highs[i]! ? -1 : offsets[i]! + j - lows[i]!)
+  const costs = new Float64Array(size * shapes.length).fill(Infinity)
+  for (let i = 0; i <= rows; i++) {
+    for (let j = lows[i]!; j <= highs[i]!; j++) {
+      for (let shape = 0; shape < shapes.length; shape++) {
+        const [take, give] = shapes[shape]!
+        if (i + take <= rows && j + give <= columns && cell(i + take, j + give) !== -1) costs[cell(i, j) * shapes.length + shape] = cost(i, j, shape)
+      }
+    }
+  }
+  /** Each bead that starts at (i, j) and ends inside the table and the band, with its cost. */
+  const beadsFrom = (i: number, j: number, visit: (shape: number, take: number, give: number, value: number) => void): void => {
+    const base = cell(i, j) * shapes.length
+    for (let shape = 0; shape < shapes.length; shape++) {
+      const value = costs[base + shape]!
+      if (value !== Infinity) visit(shape, shapes[shape]![0], shapes[shape]![1], value)
     }
   }
 
-  // Best cost from the start to each cell (forward) and from each cell to the end (backward).
-  const forward = new Float64Array((rows + 1) * width).fill(Infinity)
-  const backward = new Float64Array((rows + 1) * width).fill(Infinity)
-  const via = new Int8Array((rows + 1) * width).fill(-1)
+  // Cheapest cost from the start to each cell (forward) and from each cell to the end (backward).
+  const forward = new Float64Array(size).fill(Infinity)
+  const backward = new Float64Array(size).fill(Infinity)
+  const via = new Int8Array(size).fill(-1)
   forward[0] = 0
   for (let i = 0; i <= rows; i++) {
-    for (let j = 0; j <= columns; j++) {
+    const [low, high] = span(i)
+    for (let j = low; j <= high; j++) {
       const here = forward[cell(i, j)]!
       if (here === Infinity) continue
-      shapes.forEach(([take, give], shape) => {
-        const cost = costs[cell(i, j) * shapes.length + shape]!
-        if (cost === Infinity) return
+      beadsFrom(i, j, (shape, take, give, value) => {
         const next = cell(i + take, j + give)
-        if (here + cost < forward[next]!) {
-          forward[next] = here + cost
+        if (here + value < forward[next]!) {
+          forward[next] = here + value
           via[next] = shape
         }
       })
@@ -163,17 +116,16 @@ export function align(source: AlignBlock[], translation: AlignBlock[], options: 
   }
   backward[cell(rows, columns)] = 0
   for (let i = rows; i >= 0; i--) {
-    for (let j = columns; j >= 0; j--) {
-      shapes.forEach(([take, give], shape) => {
-        const cost = costs[cell(i, j) * shapes.length + shape]!
-        if (cost === Infinity) return
-        const total = cost + backward[cell(i + take, j + give)]!
+    const [low, high] = span(i)
+    for (let j = high; j >= low; j--) {
+      beadsFrom(i, j, (_, take, give, value) => {
+        const total = value + backward[cell(i + take, j + give)]!
         if (total < backward[cell(i, j)]!) backward[cell(i, j)] = total
       })
     }
   }
 
-  // The best chain, from the end.
+  // The cheapest chain, from the end.
   const chosen: Array<{i: number; j: number; shape: number}> = []
   for (let i = rows, j = columns; i > 0 || j > 0; ) {
     const shape = via[cell(i, j)]!
@@ -190,12 +142,12 @@ export function align(source: AlignBlock[], translation: AlignBlock[], options: 
   const otherSource = new Float64Array(rows).fill(Infinity)
   const otherTranslation = new Float64Array(columns).fill(Infinity)
   for (let i = 0; i <= rows; i++) {
-    for (let j = 0; j <= columns; j++) {
-      shapes.forEach(([take, give], shape) => {
-        const key = cell(i, j) * shapes.length + shape
-        const cost = costs[key]!
-        if (cost === Infinity || isChosen.has(key)) return
-        const total = forward[cell(i, j)]! + cost + backward[cell(i + take, j + give)]!
+    const [low, high] = span(i)
+    for (let j = low; j <= high; j++) {
+      if (forward[cell(i, j)] === Infinity) continue
+      beadsFrom(i, j, (shape, take, give, value) => {
+        if (isChosen.has(cell(i, j) * shapes.length + shape)) return
+        const total = forward[cell(i, j)]! + value + backward[cell(i + take, j + give)]!
         for (let s = i; s < i + take; s++) otherSource[s] = Math.min(otherSource[s]!, total)
         for (let t = j; t < j + give; t++) otherTranslation[t] = Math.min(otherTranslation[t]!, total)
       })
@@ -205,19 +157,15 @@ export function align(source: AlignBlock[], translation: AlignBlock[], options: 
   const alignment: Alignment = {beads: [], missing: [], extra: []}
   for (const {i, j, shape} of chosen) {
     const [take, give] = shapes[shape]!
-    const sourceIndexes = Array.from({length: take}, (_, offset) => i + offset)
-    const translationIndexes = Array.from({length: give}, (_, offset) => j + offset)
-    if (give === 0) {
-      alignment.missing.push(i)
-      continue
+    if (give === 0) alignment.missing.push(i)
+    else if (take === 0) alignment.extra.push(j)
+    else {
+      const sources = Array.from({length: take}, (_, offset) => i + offset)
+      const translations = Array.from({length: give}, (_, offset) => j + offset)
+      const margin = Math.min(...sources.map((s) => otherSource[s]!), ...translations.map((t) => otherTranslation[t]!)) - best
+      const certain = take === 1 && give === 1 && kindOf(source[i]!) === kindOf(translation[j]!) && margin >= certainMargin
+      alignment.beads.push({source: sources, translation: translations, certain, margin})
     }
-    if (take === 0) {
-      alignment.extra.push(j)
-      continue
-    }
-    const margin = Math.min(...sourceIndexes.map((s) => otherSource[s]!), ...translationIndexes.map((t) => otherTranslation[t]!)) - best
-    const certain = take === 1 && give === 1 && sameKind(source[i]!, translation[j]!) && margin >= certainMargin
-    alignment.beads.push({source: sourceIndexes, translation: translationIndexes, certain, margin})
   }
   return alignment
 }

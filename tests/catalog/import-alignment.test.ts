@@ -141,4 +141,43 @@ describe('import with inline structure as evidence', () => {
     await fs.writeFile(file, po.replace(/#, fuzzy\n/g, ''))
     expect((await status(root, 'de')).checkAlignment).toBe(0)
   })
+
+  it('imports a paragraph the translation split in two joined, and two it joined on the first, both to check', async () => {
+    const source = [
+      '# Rest',
+      '',
+      'Everyone has the right to rest and leisure, including reasonable limitation of working hours and periodic holidays with pay.',
+      '',
+      '## Duties',
+      '',
+      'Everyone has duties to the community in which alone the free and full development of his personality is possible.',
+      '',
+      'These rights may in no case be exercised contrary to the purposes and principles of the United Nations.',
+      ''
+    ].join('\n')
+    const translation = [
+      '# Erholung',
+      '',
+      'Jeder hat das Recht auf Erholung und Freizeit.',
+      '',
+      'Dazu gehören eine vernünftige Begrenzung der Arbeitszeit und regelmäßiger bezahlter Urlaub.',
+      '',
+      '## Pflichten',
+      '',
+      'Jeder hat Pflichten gegenüber der Gemeinschaft, in der allein die freie und volle Entfaltung seiner Persönlichkeit möglich ist, und diese Rechte dürfen in keinem Fall im Widerspruch zu den Zielen und Grundsätzen der Vereinten Nationen ausgeübt werden.',
+      ''
+    ].join('\n')
+    const {root, run, catalog} = await importInto(source, translation, 'de')
+    expect(run.stdout).toMatch(/; 2 mismatches\n$/)
+    expect(run.stderr).toMatch(/de\.md\n5:1 +warning Unexpected second paragraph for the paragraph at `documents\/doc\.md:\d+`, expected one block; imported joined to the paragraph at line 3, to check +import-split/)
+    expect(run.stderr).toMatch(/\n9:1 +warning Unexpected paragraph for two source blocks \(`documents\/doc\.md:\d+` and line \d+\), expected one for each; imported on the first, to check +import-merged/)
+    const byId = new Map(catalog.entries.map((entry) => [entry.msgid, entry]))
+    const rest = byId.get('Everyone has the right to rest and leisure, including reasonable limitation of working hours and periodic holidays with pay.')!
+    expect(rest.msgstr).toBe('Jeder hat das Recht auf Erholung und Freizeit. Dazu gehören eine vernünftige Begrenzung der Arbeitszeit und regelmäßiger bezahlter Urlaub.')
+    expect(rest.translator).toBe('policy-press: check alignment')
+    expect(byId.get('Everyone has duties to the community in which alone the free and full development of his personality is possible.')!.msgstr).toMatch(/^Jeder hat Pflichten .* ausgeübt werden\.$/)
+    expect(byId.get('These rights may in no case be exercised contrary to the purposes and principles of the United Nations.')!.msgstr).toBe('')
+    const report = await status(root, 'de')
+    expect([report.current, report.checkAlignment, report.missing, report.stale]).toEqual([2, 2, 1, 0])
+  })
 })
