@@ -3,10 +3,11 @@
  *
  * When the two documents have the same sequence of block kinds (and heading
  * depths), block n translates block n: real translations do not keep the
- * source's word count, and nothing else would say otherwise, so every pair
- * is certain.
+ * source's word count, and unless the inline skeletons argue strongly for
+ * another pairing (a block removed and another added elsewhere, with the
+ * numbers of every heading between them off by one), every pair is certain.
  *
- * Otherwise a dynamic program in the manner of Gale and Church (1993) finds
+ * The pairing comes from a dynamic program in the manner of Gale and Church (1993) finds
  * the cheapest chain of beads: 1-1, 1-0 (a block the translation lacks), 0-1
  * (one it adds), 2-1 (two blocks it joins) and 1-2 (one it splits), each
  * costed by bead-cost.ts. A bead is certain when it is a 1-1 of one kind and
@@ -58,7 +59,13 @@ function diagonal(source: AlignBlock[]): Alignment {
 }
 
 export function align(source: AlignBlock[], translation: AlignBlock[], options: AlignOptions = {}): Alignment {
-  if (source.length === translation.length && source.every((block, index) => kindOf(block) === kindOf(translation[index]!))) return diagonal(source)
+  const result = alignBeads(source, translation, options)
+  // Same kinds one to one, and nothing (say, the numbers of every heading from some point on) argues for another pairing.
+  const sameKinds = source.length === translation.length && source.every((block, index) => kindOf(block) === kindOf(translation[index]!))
+  return sameKinds && result.beads.length === source.length && result.beads.every((bead, index) => bead.translation.length === 1 && bead.source[0] === index && bead.translation[0] === index) ? diagonal(source) : result
+}
+
+function alignBeads(source: AlignBlock[], translation: AlignBlock[], options: AlignOptions): Alignment {
   const cost = beadCosts(source, translation, options.model ?? defaultLengthModel)
   const rows = source.length
   const columns = translation.length

@@ -16,6 +16,17 @@ describe('align', () => {
     ])
   })
 
+  it('does not take the diagonal when the skeletons argue for a shift, even with the same kinds', () => {
+    // The translation lacks Article 2 and has an Article 13 the source lacks: the same kinds, every heading number off by one.
+    const article = (n: number, word: string) => [heading(`${word} ${n}`), paragraph(`${word} ${n} text, about as long in both languages.`)]
+    const source = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].flatMap((n) => article(n, 'Article'))
+    const translation = [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].flatMap((n) => article(n, 'Artikel'))
+    const result = align(source, translation)
+    expect(result.missing).toEqual([2, 3])
+    expect(result.extra).toEqual([22, 23])
+    expect(result.beads.find((bead) => bead.source[0] === 6)).toMatchObject({translation: [4], certain: true})
+  })
+
   it('reports every block missing from an empty translation, and every block extra without a source', () => {
     const blocks = [heading('Scope'), paragraph('Text.')]
     expect(align(blocks, [])).toEqual({beads: [], missing: [0, 1], extra: []})
