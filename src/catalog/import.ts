@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import createDebug from 'debug'
 import type {Heading, Root} from 'mdast'
 import {VFile} from 'vfile'
 import {frontMatterSchema, readFrontMatter} from '../markdown/front-matter.js'
@@ -24,6 +25,8 @@ import {lengthModel} from './length-model.js'
 import {loadCatalogs, segmented} from './load.js'
 import {writeCatalog} from './po.js'
 import {targetLanguages} from './sync.js'
+
+const debug = createDebug('policy-press:import')
 
 export interface ImportOptions {
   root: string
@@ -159,6 +162,8 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
   const translationBlocks = blocksOf(translated)
   matchHeadingDepths(sourceBlocks, translationBlocks)
   const alignment = align(sourceBlocks, translationBlocks, {model: lengthModel(project.config.source, options.lang)})
+  debug('%d source and %d translation blocks: %d pairs (%d to check), %d missing, %d extra', sourceBlocks.length, translationBlocks.length, alignment.beads.length, alignment.beads.filter((bead) => !bead.certain).length, alignment.missing.length, alignment.extra.length)
+  for (const bead of alignment.beads.filter((item) => !item.certain)) debug('to check: source %o ↔ translation %o, margin %d nats', bead.source, bead.translation, Number(bead.margin.toFixed(2)))
   const place = (block: LocatedBlock) => `\`${block.file.path}:${block.line}\``
   for (const bead of alignment.beads) {
     const sources = bead.source.map((index) => sourceBlocks[index]!)
