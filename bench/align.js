@@ -24,7 +24,7 @@ const lib = (name) => import(path.join(repo, 'lib', name))
 const [{align}, {lengthModel, calibrate}, {blocksOf}, {markdownParser}, {skeletonOf}, {VFile}] = await Promise.all([
   lib('catalog/align.js'),
   lib('catalog/length-model.js'),
-  lib('catalog/import.js'),
+  lib('catalog/align-blocks.js'),
   lib('markdown/parser.js'),
   lib('catalog/skeleton.js'),
   import('vfile')

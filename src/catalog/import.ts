@@ -10,16 +10,15 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import createDebug from 'debug'
-import type {Heading, Root} from 'mdast'
+import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {frontMatterSchema, readFrontMatter} from '../markdown/front-matter.js'
 import {markdownParser} from '../markdown/parser.js'
 import {shiftHeadings} from '../markdown/shift-headings.js'
 import type {ParsedDocument} from '../pipeline/parse.js'
 import {loadProject, ProjectError} from '../project.js'
-import {collectDefinitions} from '../segments/inline-markdown.js'
-import {blockSegments, segmentText} from '../segments/segment.js'
-import {type AlignBlock, align} from './align.js'
+import {align} from './align.js'
+import {blocksOf, type LocatedBlock, matchHeadingDepths} from './align-blocks.js'
 import {markAlignment} from './alignment-mark.js'
 import {lengthModel} from './length-model.js'
 import {loadCatalogs, segmented} from './load.js'
@@ -48,50 +47,6 @@ export interface ImportResult {
   /** Entries left as they were because they already had a translation. */
   kept: number
   mismatches: number
-}
-
-export interface LocatedBlock extends AlignBlock {
-  file: VFile
-  line: number
-}
-
-/** The translatable blocks of some trees (a document's chapters), with their kinds, texts and places. */
-export function blocksOf(chapters: Array<{tree: Root; file: VFile}>): LocatedBlock[] {
-  return chapters.flatMap(({tree, file}) => {
-    const definitions = collectDefinitions(tree)
-    return blockSegments([tree])
-      .map((segment) => ({
-        kind: segment.kind,
-        depth: segment.kind === 'heading' && segment.target.type === 'inline' ? (segment.target.node as Heading).depth : undefined,
-        text: segmentText(segment, definitions),
-        file,
-        line: segment.line
-      }))
-      .filter((block) => block.text !== '')
-  })
-}
-
-/**
- * Give the translation's headings the depths of the source's. Each side's
- * top heading became level 2 when it was parsed; a translation that lacks the
- * source's `#` title (or adds one) would have every heading a level off, so
- * its depths shift by whatever makes the most headings agree.
- */
-function matchHeadingDepths(source: AlignBlock[], translation: AlignBlock[]): void {
-  const histogram = (blocks: AlignBlock[]) => {
-    const counts = new Map<number, number>()
-    for (const block of blocks) if (block.depth !== undefined) counts.set(block.depth, (counts.get(block.depth) ?? 0) + 1)
-    return counts
-  }
-  const wanted = histogram(source)
-  const found = histogram(translation)
-  let best = {shift: 0, agree: -1}
-  for (const shift of [0, 1, -1, 2, -2, 3, -3, 4, -4]) {
-    let agree = 0
-    for (const [depth, count] of found) agree += Math.min(count, wanted.get(depth + shift) ?? 0)
-    if (agree > best.agree) best = {shift, agree}
-  }
-  for (const block of translation) if (block.depth !== undefined) block.depth += best.shift
 }
 
 function between(blocks: LocatedBlock[], index: number): string {
