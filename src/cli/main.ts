@@ -118,7 +118,8 @@ async function runStatus(options: CliOptions, io: Io): Promise<number> {
         : statusText(result.report, {color: options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR)})
   )
   const failOn = new Set(options.failOn ?? [])
-  const failing = result.report.documents.some((document) => document.segments.some((segment) => failOn.has(segment.state)))
+  // A translation to check for its alignment is fuzzy like a stale one: `--fail-on stale` catches both.
+  const failing = result.report.documents.some((document) => document.segments.some((segment) => failOn.has(segment.state === 'check alignment' ? 'stale' : segment.state)))
   return failing ? 1 : 0
 }
 
@@ -136,7 +137,7 @@ async function runImport(options: CliOptions, io: Io): Promise<number> {
   if (!result.catalog) return hasFatal(result.files) ? 1 : 2
   if (!options.quiet) {
     io.stdout.write(
-      `Imported into ${result.catalog}: ${result.current} current, ${result.fuzzy} fuzzy; ${result.kept} existing translation${result.kept === 1 ? '' : 's'} kept${result.kept > 0 ? ' (--force replaces them)' : ''}; ${result.mismatches} mismatch${result.mismatches === 1 ? '' : 'es'}\n`
+      `Imported into ${result.catalog}: ${result.current} current, ${result.check} to check alignment; ${result.kept} existing translation${result.kept === 1 ? '' : 's'} kept${result.kept > 0 ? ' (--force replaces them)' : ''}; ${result.mismatches} mismatch${result.mismatches === 1 ? '' : 'es'}\n`
     )
   }
   return hasFatal(result.files) ? 1 : 0

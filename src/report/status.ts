@@ -15,7 +15,8 @@ function diffText(parts: DiffPart[], color: boolean): string {
 
 function summary(document: DocumentStatus): string {
   const machine = document.machine > 0 ? `, ${document.machine} machine` : ''
-  return `${document.percent}% current (${document.current} current, ${document.stale} stale${machine}, ${document.missing} missing of ${document.total})`
+  const check = document.checkAlignment > 0 ? `, ${document.checkAlignment} check alignment` : ''
+  return `${document.percent}% current (${document.current} current, ${document.stale} stale${machine}${check}, ${document.missing} missing of ${document.total})`
 }
 
 export function statusText(report: StatusReport, options: {color: boolean; verbose?: boolean}): string {
@@ -32,6 +33,10 @@ export function statusText(report: StatusReport, options: {color: boolean; verbo
         if (segment.translation) lines.push(`    translation: ${segment.translation}`)
       } else if (segment.state === 'machine') {
         lines.push(`  ${color ? `${ansi.yellow}machine${ansi.reset}` : 'machine'}  ${segment.location}  ${segment.translation ?? ''}`)
+      } else if (segment.state === 'check alignment') {
+        lines.push(`  ${color ? `${ansi.yellow}check alignment${ansi.reset}` : 'check alignment'}  ${segment.location}`)
+        lines.push(`    source:      ${segment.source}`)
+        lines.push(`    translation: ${segment.translation ?? ''}`)
       } else if (segment.state === 'missing') {
         const text = segment.source.length > 72 ? `${segment.source.slice(0, 71)}…` : segment.source
         lines.push(`  ${color ? `${ansi.red}missing${ansi.reset}` : 'missing'}  ${segment.location}  ${color ? ansi.dim : ''}${text}${color ? ansi.reset : ''}`)
@@ -66,6 +71,8 @@ export function statusMarkdown(report: StatusReport): string {
           : escapeHtml(segment.source)
         lines.push(`- **stale** \`${segment.location}\`: ${diff}`)
         if (segment.translation) lines.push(`  <br>Translation: ${escapeHtml(segment.translation)}`)
+      } else if (segment.state === 'check alignment') {
+        lines.push(`- **check alignment** \`${segment.location}\`: ${escapeHtml(segment.source)}<br>Translation: ${escapeHtml(segment.translation ?? '')}`)
       } else if (segment.state === 'machine') {
         lines.push(`- **machine draft** \`${segment.location}\`: ${escapeHtml(segment.source)}<br>Draft: ${escapeHtml(segment.translation ?? '')}`)
       } else {
