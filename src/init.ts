@@ -100,8 +100,8 @@ export async function init(dir: string, options: InitOptions = {}): Promise<Init
     const lang = path.basename(file, '.md')
     const imported = await importTranslation({root, lang, doc: 'example', files: [path.join(translations, file)]})
     const problems = imported.files.flatMap((vfile) => vfile.messages.map((message) => `${vfile.path}:${message.line ?? 1}: ${message.reason}`))
-    if (!imported.catalog || imported.fuzzy > 0 || problems.length > 0) {
-      throw new ProjectError(`Cannot import the example's translation into \`${lang}\`: ${problems.join('; ') || `${imported.fuzzy} fuzzy`}`)
+    if (!imported.catalog || imported.check > 0 || problems.length > 0) {
+      throw new ProjectError(`Cannot import the example's translation into \`${lang}\`: ${problems.join('; ') || `${imported.check} to check alignment`}`)
     }
   }
   return {created: [...created, ...synced.created].sort(), dependency}
