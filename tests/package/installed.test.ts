@@ -263,32 +263,57 @@ describe('preview from the installed package', () => {
 })
 
 describe('the publish workflow that init writes', () => {
-  it("runs its build job's steps in order in a fresh project", async () => {
+  it("runs its jobs' steps in order in a fresh project: the plan, two shards on a matrix, the assembly", async () => {
     // A project as init writes it and git checks it out: no node_modules, no lockfile, nothing built.
     const clone = path.join(await makeProject({}), 'publication')
     const init = await runCli(['init', clone, '--quiet'], work, {}, installed)
     expect(init.code, init.stderr).toBe(0)
     const workflow = parse(await fs.readFile(path.join(clone, '.github/workflows/publish.yml'), 'utf8'))
-    const steps = (workflow.jobs.build.steps as Array<{run?: string; name?: string}>).filter((step) => step.run)
-    expect(steps.map((step) => step.name)).toEqual([
-      expect.stringMatching(/^Browser/),
+    const summary = path.join(clone, 'step-summary.md')
+    const outputs = path.join(clone, 'step-outputs')
+
+    /** The `run:` steps of a job, in order, with their `env:` expressions resolved from `values`. */
+    const runJob = async (name: string, values: Record<string, string>) => {
+      const steps = (workflow.jobs[name].steps as Array<{run?: string; name?: string; env?: Record<string, string>}>).filter((step) => step.run)
+      for (const step of steps) {
+        expect(step.run, 'a run step uses no expression a shell could not run').not.toContain('${{')
+        const env = Object.fromEntries(
+          Object.entries(step.env ?? {}).map(([key, value]) => [
+            key,
+            value.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string) => {
+              if (!(expression in values)) throw new Error(`Unknown expression in ${name}: ${expression}`)
+              return values[expression]!
+            })
+          ])
+        )
+        const result = await exec('bash', ['-eo', 'pipefail', '-c', step.run!], {
+          cwd: clone,
+          env: cliEnv({CI: 'true', GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: outputs, PUPPETEER_SKIP_DOWNLOAD: '1', ...env})
+        }).catch((error: {code: number; stdout: string; stderr: string}) => error)
+        expect('code' in result ? result.code : 0, `${name}: ${step.name}:\n${result.stdout}\n${result.stderr}`).toBe(0)
+        assertNoStackTrace(result.stdout + result.stderr, step.name)
+      }
+      return steps.map((step) => step.name)
+    }
+
+    expect(await runJob('plan', {"vars.POLICY_PRESS_SHARDS || '1'": '2'})).toEqual([
       expect.stringMatching(/^Install policy-press/),
       expect.stringMatching(/^Check/),
       expect.stringMatching(/^Translation status/),
       expect.stringMatching(/^Gate/),
-      expect.stringMatching(/^Build/)
+      expect.stringMatching(/^Plan/)
     ])
-    const summary = path.join(clone, 'step-summary.md')
-    for (const step of steps) {
-      expect(step.run, 'a run step uses no expression a shell could not run').not.toContain('${{')
-      const result = await exec('bash', ['-eo', 'pipefail', '-c', step.run!], {
-        cwd: clone,
-        env: {...cliEnv({CI: 'true', GITHUB_STEP_SUMMARY: summary, PUPPETEER_SKIP_DOWNLOAD: '1'})}
-      }).catch((error: {code: number; stdout: string; stderr: string}) => error)
-      expect('code' in result ? result.code : 0, `${step.name}:\n${result.stdout}\n${result.stderr}`).toBe(0)
-      assertNoStackTrace(result.stdout + result.stderr, step.name)
-    }
     expect(await fs.readFile(summary, 'utf8')).toContain('example')
+    const matrix = JSON.parse(/^matrix=(.*)$/m.exec(await fs.readFile(outputs, 'utf8'))![1]!)
+    expect(matrix.include).toHaveLength(2)
+    // Each shard as its runner builds it; its folder is then what download-artifact gives assemble.
+    for (const [index, entry] of (matrix.include as Array<{shard: string}>).entries()) {
+      await runJob('build', {'matrix.shard': entry.shard})
+      await fs.mkdir(path.join(clone, 'shards'), {recursive: true})
+      await fs.rename(path.join(clone, 'shard'), path.join(clone, `shards/shard-${index + 1}`))
+    }
+    await runJob('assemble', {})
     for (const lang of ['en', 'de', 'et', 'lv', 'lt']) await fs.access(path.join(clone, `dist/${lang}/example.pdf`))
+    expect(await fs.readFile(path.join(clone, 'dist/index.html'), 'utf8')).toContain('hreflang="lt"')
   }, 300_000)
 })

@@ -36,6 +36,21 @@ interface Job {
   steps: Step[]
 }
 
+describe.each(workflows.filter((file) => file.endsWith('publish.yml')))('%s', (file) => {
+  it('plans, builds shards on a matrix, and assembles them before publishing', async () => {
+    const workflow = parse(await fs.readFile(path.join(repoRoot, file), 'utf8'))
+    expect(workflow.jobs.plan.outputs.matrix).toBe('${{ steps.plan.outputs.matrix }}')
+    expect(workflow.jobs.build.needs).toBe('plan')
+    expect(workflow.jobs.build.strategy.matrix).toBe('${{ fromJSON(needs.plan.outputs.matrix) }}')
+    const upload = workflow.jobs.build.steps.find((step: {uses?: string}) => step.uses?.startsWith('actions/upload-artifact@'))
+    // Without it, upload-artifact leaves out the shard manifest (a dotfile), and assemble refuses every shard.
+    expect(upload.with['include-hidden-files']).toBe(true)
+    expect(workflow.jobs.assemble.needs).toBe('build')
+    expect(workflow.jobs.pages.needs).toBe('assemble')
+    expect(workflow.jobs.release.needs).toBe('assemble')
+  })
+})
+
 describe.each(workflows)('%s', (file) => {
   it('is a valid workflow with least privilege, time limits, current actions and content-keyed caches', async () => {
     const text = await fs.readFile(path.join(repoRoot, file), 'utf8')
