@@ -91,9 +91,10 @@ export async function golden(file: string, actual: string): Promise<string> {
 
 const run = promisify(execFile)
 
-/** GNU gettext's own check of a PO file; rejects on any error. */
+/** GNU gettext's own check of a PO file; rejects on any error, and on any warning (such as a missing header field). */
 export async function msgfmtCheck(file: string): Promise<void> {
-  await run('msgfmt', ['--check', '-o', '/dev/null', file])
+  const {stderr} = await run('msgfmt', ['--check', '-o', '/dev/null', file])
+  if (stderr !== '') throw new Error(`msgfmt --check warns about ${file}:\n${stderr}`)
 }
 
 /** Translate every entry of a PO file, as a translator would. */
