@@ -48,7 +48,8 @@ export function assertNoStackTrace(text: string, what = 'output'): void {
 
 /** The environment a command runs in: this machine's essentials, no CI and no key unless a test gives them. */
 export function cliEnv(env: Record<string, string> = {}): Record<string, string> {
-  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'PUPPETEER_EXECUTABLE_PATH']
+  // SOURCE_DATE_EPOCH (vitest.config.ts) dates PO files, so that runs a minute apart write the same bytes.
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'PUPPETEER_EXECUTABLE_PATH', 'SOURCE_DATE_EPOCH']
   return {...Object.fromEntries(keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]]))), ...env}
 }
 
