@@ -78,6 +78,8 @@ export interface ImportXliffResult {
   reviewed: number
   kept: number
   refused: number
+  /** Whether a file that is not XLIFF of this project stopped the import before any PO file was written. */
+  stopped: boolean
 }
 
 /** One `<file>` of an XLIFF file, checked: its document and language are the project's. */
@@ -124,7 +126,7 @@ function entryOf(unit: XliffUnit, byId: Map<string, CatalogEntry>): CatalogEntry
 
 export async function importXliff(options: {root: string; files: string[]; force?: boolean | undefined}): Promise<ImportXliffResult> {
   const project = await loadProject({root: options.root})
-  const result: ImportXliffResult = {files: [], imported: 0, reviewed: 0, kept: 0, refused: 0}
+  const result: ImportXliffResult = {files: [], imported: 0, reviewed: 0, kept: 0, refused: 0, stopped: false}
   const checked: Checked[] = []
   for (const name of options.files) {
     const text = await fs.readFile(name, 'utf8').catch(() => {
@@ -137,7 +139,7 @@ export async function importXliff(options: {root: string; files: string[]; force
   if (result.files.some((file) => file.messages.some((message) => message.fatal))) {
     debug('not importing: a file is not XLIFF of this project')
     result.files = result.files.filter((file) => file.messages.length > 0)
-    return result
+    return {...result, stopped: true}
   }
   for (const {file, content, slug, lang} of checked) {
     const projectForDoc = await loadProject({root: options.root, langs: [lang], docs: [slug]})

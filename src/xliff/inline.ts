@@ -90,11 +90,12 @@ const hasCodes = (items: Inline[]) => items.some((item) => typeof item !== 'stri
 
 /**
  * A unit's target → Markdown, the source's links, code and footnotes put back by code id. A target
- * without any code is Markdown when its source has codes (the tool showed them as their text, which
- * is their Markdown: `*`, `[`, `](url)`) or is the Markdown itself (as po2xliff writes a PO file).
+ * without any code for a source with codes was typed in a tool that showed the codes as their text
+ * (translate-toolkit, so Weblate and Pootle), which is the Markdown they stand for (`*`, `[`,
+ * `](url)`): that target is Markdown. Any other text is text.
  */
 export function fromXliffInline(target: Inline[], source: Inline[], markdownSource: string, footnotes: string[]): string {
-  if (!hasCodes(target) && (hasCodes(source) || source.join('') === markdownSource)) {
+  if (!hasCodes(target) && hasCodes(source)) {
     return toInlineMarkdown(fromInlineMarkdown((target as string[]).join('').trim(), footnotes))
   }
   const {kept} = toXml(markdownSource, footnotes)

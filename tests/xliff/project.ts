@@ -1,10 +1,14 @@
 /** A project for XLIFF tests: one German entry of each state. */
+import {execFile} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {promisify} from 'node:util'
 import {VFile} from 'vfile'
 import {expect} from 'vitest'
 import {parseCatalog, serializeCatalog} from '../../src/catalog/po.js'
 import {makeProject, runCli} from '../helpers.js'
+
+const run = promisify(execFile)
 
 export const source = `---
 title: Funding
@@ -40,3 +44,10 @@ export async function exported(root: string, version = '1.2'): Promise<string> {
   return path.join(root, 'xliff/doc.de.xlf')
 }
 
+
+/** Run a Python script with translate-toolkit's own Python, as its commands run it. */
+export async function python(script: string, ...args: string[]): Promise<string> {
+  const pocountPath = (await run('sh', ['-c', 'command -v pocount'])).stdout.trim()
+  const interpreter = (await fs.readFile(pocountPath, 'utf8')).split('\n')[0]!.replace(/^#!\s*/, '').split(/\s+/)
+  return (await run(interpreter[0]!, [...interpreter.slice(1), '-c', script, ...args])).stdout
+}

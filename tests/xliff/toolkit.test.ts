@@ -15,7 +15,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {parseCatalog, serializeCatalog} from '../../src/catalog/po.js'
 import {msgfmtCheck, runCli} from '../helpers.js'
-import {exported, fourStates} from './project.js'
+import {exported, fourStates, python} from './project.js'
 
 const run = promisify(execFile)
 
@@ -25,13 +25,6 @@ async function pocount(file: string): Promise<{translated: number; fuzzy: number
   const {stdout} = await run('pocount', [file]).then((result) => ({stdout: result.stdout.replace(/\u001B\[[0-9;]*m/g, '')}))
   const count = (label: string) => Number(new RegExp(`^${label}:\\s+(\\d+)`, 'm').exec(stdout)?.[1])
   return {translated: count('Translated'), fuzzy: count('Fuzzy'), untranslated: count('Untranslated')}
-}
-
-/** translate-toolkit's own Python, as its commands run it. */
-async function python(script: string, ...args: string[]): Promise<string> {
-  const pocountPath = (await run('sh', ['-c', 'command -v pocount'])).stdout.trim()
-  const interpreter = (await fs.readFile(pocountPath, 'utf8')).split('\n')[0]!.replace(/^#!\s*/, '').split(/\s+/)
-  return (await run(interpreter[0]!, [...interpreter.slice(1), '-c', script, ...args])).stdout
 }
 
 const entries = async (root: string) =>
