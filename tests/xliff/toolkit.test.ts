@@ -65,6 +65,16 @@ print(json.dumps([[u.source, u.isapproved(), u.isfuzzy(), u.istranslated()] for 
   })
 })
 
+describe('translate-toolkit reads our PO files', () => {
+  it('po2xliff approves the reviewed entries and leaves the fuzzy ones to review', async () => {
+    const root = await fourStates()
+    const xlf = path.join(root, 'po2xliff.xlf')
+    await run('po2xliff', [path.join(root, 'translations/de/doc.po'), xlf])
+    expect(await pocount(xlf)).toEqual({translated: 1, fuzzy: 2, untranslated: 2})
+    expect(await pocount(path.join(root, 'translations/de/doc.po'))).toEqual({translated: 1, fuzzy: 2, untranslated: 2})
+  })
+})
+
 describe('we import what translate-toolkit writes', () => {
   it('as Weblate saves a file: its approvals become reviewed entries, the rest stays fuzzy', async () => {
     const root = await fourStates()
