@@ -118,6 +118,13 @@ function check(project: Project, file: VFile, text: string): Checked[] {
   return checked
 }
 
+/** The text of an XLIFF file: UTF-8, or UTF-16 with its byte order mark, as some CAT tools save it. */
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes)
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes)
+  return bytes.toString('utf8')
+}
+
 /** The PO entry a unit is for: by id (a hash of the English), by `resname`, or by its English when it has no codes. */
 function entryOf(unit: XliffUnit, byId: Map<string, CatalogEntry>): CatalogEntry | undefined {
   const text = unit.source.every((item) => typeof item === 'string') ? unit.source.join('') : undefined
@@ -129,9 +136,11 @@ export async function importXliff(options: {root: string; files: string[]; force
   const result: ImportXliffResult = {files: [], imported: 0, reviewed: 0, kept: 0, refused: 0, stopped: false}
   const checked: Checked[] = []
   for (const name of options.files) {
-    const text = await fs.readFile(name, 'utf8').catch(() => {
-      throw new ProjectError(`Cannot read \`${name}\``)
-    })
+    const text = decode(
+      await fs.readFile(name).catch(() => {
+        throw new ProjectError(`Cannot read \`${name}\``)
+      })
+    )
     const file = new VFile({path: path.relative(project.root, path.resolve(name)), cwd: project.root, value: text})
     result.files.push(file)
     checked.push(...check(project, file, text))

@@ -63,6 +63,16 @@ tree.write(sys.argv[1], encoding='UTF-8', xml_declaration=True)`,
     await msgfmtCheck(path.join(root, 'translations/de/doc.po'))
   })
 
+  it('imports a file saved as UTF-16 with a byte order mark', async () => {
+    const root = await fourStates()
+    const file = await exported(root)
+    const xml = (await fs.readFile(file, 'utf8')).replace('encoding="UTF-8"', 'encoding="UTF-16"').replace('<target state="needs-translation"></target>', '<target state="final">Ländliche Gemeinden können <bpt id="i0">*</bpt>soziale Dienste<ept id="i0">*</ept> kaum finanzieren, siehe <bpt id="a0">[</bpt>den Plan<ept id="a0">](https://example.org/plan)</ept>.</target>')
+    await fs.writeFile(file, Buffer.from(`\uFEFF${xml}`, 'utf16le'))
+    const run = await runCli(['import-xliff', '--root', root, file])
+    expect(run.code, run.stderr).toBe(0)
+    expect((await entries(root)).get('Rural munici')).toMatchObject({msgstr: 'Ländliche Gemeinden können *soziale Dienste* kaum finanzieren, siehe [den Plan](https://example.org/plan).', fuzzy: false})
+  })
+
   it('dates the PO file when it imports a translation, and leaves it alone when it imports none', async () => {
     const root = await fourStates()
     const po = path.join(root, 'translations/de/doc.po')
