@@ -48,7 +48,8 @@ export function assertNoStackTrace(text: string, what = 'output'): void {
 
 /** The environment a command runs in: this machine's essentials, no CI and no key unless a test gives them. */
 export function cliEnv(env: Record<string, string> = {}): Record<string, string> {
-  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'PUPPETEER_EXECUTABLE_PATH']
+  // SOURCE_DATE_EPOCH (vitest.config.ts) dates PO files, so that runs a minute apart write the same bytes.
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'PUPPETEER_EXECUTABLE_PATH', 'SOURCE_DATE_EPOCH']
   return {...Object.fromEntries(keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]]))), ...env}
 }
 
@@ -91,9 +92,10 @@ export async function golden(file: string, actual: string): Promise<string> {
 
 const run = promisify(execFile)
 
-/** GNU gettext's own check of a PO file; rejects on any error. */
+/** GNU gettext's own check of a PO file; rejects on any error, and on any warning (such as a missing header field). */
 export async function msgfmtCheck(file: string): Promise<void> {
-  await run('msgfmt', ['--check', '-o', '/dev/null', file])
+  const {stderr} = await run('msgfmt', ['--check', '-o', '/dev/null', file])
+  if (stderr !== '') throw new Error(`msgfmt --check warns about ${file}:\n${stderr}`)
 }
 
 /** Translate every entry of a PO file, as a translator would. */

@@ -299,7 +299,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const result = await importXliff({root: path.resolve(io.cwd, options.root), files: options.positionals.map((file) => path.resolve(io.cwd, file)), force: options.force})
         const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
         if (report) io.stderr.write(`${report}\n`)
-        if (!options.quiet) {
+        if (!options.quiet && result.stopped) io.stdout.write('Imported nothing: no PO file changed\n')
+        else if (!options.quiet) {
           io.stdout.write(`Imported ${result.imported} translation${result.imported === 1 ? '' : 's'} (${result.reviewed} reviewed, ${result.imported - result.reviewed} fuzzy); ${result.kept} reviewed entr${result.kept === 1 ? 'y' : 'ies'} kept${result.kept > 0 ? ' (--force replaces them)' : ''}; ${result.refused} refused\n`)
         }
         return hasFatal(result.files) ? 1 : 0
