@@ -8,7 +8,7 @@
 import fs from 'node:fs/promises'
 import {po} from 'gettext-parser'
 import {VFile} from 'vfile'
-import {writeAtomic} from '../pipeline/write.js'
+import {writeAtomic} from '../write-atomic.js'
 import {serializeCatalog} from './po-format.js'
 
 export {serializeCatalog}

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {writeAtomic} from '../pipeline/write.js'
+import {writeAtomic} from '../write-atomic.js'
 
 /** The hashes of the PDFs printed last time (see `PdfContext.printed`). */
 export async function readPrinted(cacheDir: string): Promise<Map<string, string>> {

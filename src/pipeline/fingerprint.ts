@@ -15,7 +15,7 @@ import type {Project} from '../project.js'
 import {packageTranslations} from '../ui-strings.js'
 import {codeFolder, version} from '../version.js'
 import type {SiteDocument} from './site-record.js'
-import {writeAtomic} from './write.js'
+import {writeAtomic} from '../write-atomic.js'
 
 export interface Manifest {
   fingerprint: string

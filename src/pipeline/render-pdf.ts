@@ -33,7 +33,7 @@ import {setMetadata} from '../pdf/metadata.js'
 import {PrintedPdf} from '../pdf/printed-pdf.js'
 import {visit} from 'unist-util-visit'
 import type {RenderedDocument} from './render-html.js'
-import {writeAtomic} from './write.js'
+import {writeAtomic} from '../write-atomic.js'
 
 const debug = createDebug('policy-press:pdf')
 

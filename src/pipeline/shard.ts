@@ -12,7 +12,7 @@ import type {Project} from '../project.js'
 import type {Manifest} from './fingerprint.js'
 import {plan, shard} from './plan.js'
 import type {SiteDocument} from './site-record.js'
-import {writeAtomic} from './write.js'
+import {writeAtomic} from '../write-atomic.js'
 
 /** The shard manifest's name in a shard's output folder; `assemble` does not copy it. */
 export const shardManifestName = '.policy-press-shard.json'

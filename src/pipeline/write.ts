@@ -8,24 +8,13 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {Asset} from '../html/assets.js'
 import type {Page} from './render-html.js'
+import {writeAtomic} from '../write-atomic.js'
 
 export interface WriteResult {
   written: number
   unchanged: number
   /** Every output with its size, for the build manifest. */
   outputs: Array<{path: string; size: number}>
-}
-
-export async function writeAtomic(file: string, contents: string | Buffer): Promise<void> {
-  await fs.mkdir(path.dirname(file), {recursive: true})
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  try {
-    await fs.writeFile(temporary, contents)
-    await fs.rename(temporary, file)
-  } catch (error) {
-    await fs.rm(temporary, {force: true})
-    throw error
-  }
 }
 
 async function same(file: string, contents: Buffer): Promise<boolean> {
