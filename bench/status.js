@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `status` over a large project: N generated documents × 4 target languages,
+// `status` over a large project: N generated documents × L target languages,
 // with PO files made by `sync` and translated, then a tenth of every source
 // changed so that status has stale segments to diff. Prints wall-clock times.
-//   node bench/status.js [--docs 1000] [--words 400]
+//   node bench/status.js [--docs 1000] [--words 400] [--languages 4]   (24: the EU's official languages)
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
@@ -10,7 +10,9 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {writeCorpus} from './corpus.js'
 
-const {values} = parseArgs({options: {docs: {type: 'string', default: '1000'}, words: {type: 'string', default: '400'}}})
+const {values} = parseArgs({options: {docs: {type: 'string', default: '1000'}, words: {type: 'string', default: '400'}, languages: {type: 'string', default: '4'}}})
+const allTargets = ['de', 'et', 'lv', 'lt', 'bg', 'cs', 'da', 'el', 'es', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv', 'nb']
+const targets = allTargets.slice(0, Number(values.languages))
 const repo = path.resolve(import.meta.dirname, '..')
 const bin = path.join(repo, 'bin/policy-press.js')
 const {parseCatalog, serializeCatalog} = await import(path.join(repo, 'lib/catalog/po.js'))
@@ -25,10 +27,11 @@ function run(args) {
 
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'policy-press-bench-status-'))
 await writeCorpus(root, {count: Number(values.docs), words: Number(values.words)})
+await fs.writeFile(path.join(root, 'policy-press.config.yaml'), `targets: [${targets.join(', ')}]\n`)
 const sync = run(['sync', '--root', root, '--quiet'])
-console.log(`node ${process.version}, ${os.cpus().length} cores; ${values.docs} documents of ~${values.words} words × 4 languages`)
-console.log(`sync (creates ${Number(values.docs) * 4} PO files)       ${sync.seconds.toFixed(2)} s`)
-for (const lang of ['de', 'et', 'lv', 'lt']) {
+console.log(`node ${process.version}, ${os.cpus().length} cores; ${values.docs} documents of ~${values.words} words × ${targets.length} languages`)
+console.log(`sync (creates ${Number(values.docs) * targets.length} PO files)       ${sync.seconds.toFixed(2)} s`)
+for (const lang of targets) {
   const dir = path.join(root, 'translations', lang)
   for (const name of await fs.readdir(dir)) {
     const file = path.join(dir, name)
