@@ -48,8 +48,9 @@ export const flags: Flag[] = [
     type: 'string',
     arg: 'DIR',
     description: 'Output folder (default: ROOT/dist)',
-    commands: ['build', 'export-xliff', 'assemble'],
-    perCommand: {'export-xliff': {description: 'Folder for the XLIFF files (default: ROOT/xliff)'}, assemble: {description: 'Folder of the assembled site (default: ROOT/dist)'}}
+    commands: ['build', 'export-xliff', 'assemble', 'check'],
+    perCommand: {
+      check: {description: 'With --outputs: the built site to check (default: ROOT/dist)'},'export-xliff': {description: 'Folder for the XLIFF files (default: ROOT/xliff)'}, assemble: {description: 'Folder of the assembled site (default: ROOT/dist)'}}
   },
   {name: 'states', type: 'list', arg: 'LIST', description: 'Segments to export by state: stale, missing, machine, current (default: stale,missing,machine)', commands: ['export-xliff'], choices: ['stale', 'missing', 'machine', 'current']},
   {name: 'xliff', type: 'string', arg: 'VERSION', description: 'XLIFF version: 1.2 or 2.0 (default: 1.2)', commands: ['export-xliff'], choices: ['1.2', '2.0']},
@@ -72,11 +73,17 @@ export const flags: Flag[] = [
     perCommand: {
       plan: {description: 'Report format: text or json, a GitHub Actions matrix (default: text)', choices: ['text', 'json'], single: true},
       build: {description: 'Output formats: html, pdf (default: html,pdf)', choices: ['html', 'pdf']},
-      check: {description: 'Report format: text or json (default: text)', choices: ['text', 'json'], single: true},
+      check: {description: 'Report format: text or json, and markdown with --outputs (default: text)', choices: ['text', 'json', 'markdown'], single: true},
       status: {description: 'Report format: text, json or markdown (default: text)', choices: ['text', 'json', 'markdown'], single: true}
     }
   },
   {name: 'fail-on', type: 'list', arg: 'LIST', description: 'Exit 1 when a segment is in one of these states: stale, missing, machine', commands: ['status'], choices: ['stale', 'missing', 'machine']},
+  {
+    name: 'outputs',
+    type: 'boolean',
+    description: 'Check the built PDFs instead of the sources: PDF/UA-1 conditions of the Matterhorn Protocol that a machine can check, per PDF',
+    commands: ['check']
+  },
   {name: 'strict', type: 'boolean', description: 'Fail on stale or missing translations and on translation problems (for releases)', commands: ['build']},
   {
     name: 'force',

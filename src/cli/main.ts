@@ -176,7 +176,26 @@ async function runTranslate(options: CliOptions, io: Io): Promise<number> {
   return hasFatal(result.files) ? 1 : 0
 }
 
+/** `check --outputs`: the PDFs in the output folder against PDF/UA-1's machine-checkable conditions. */
+async function runCheckOutputs(options: CliOptions, io: Io): Promise<number> {
+  const [{checkAccessibility}, report] = await Promise.all([import('../pdf/accessibility.js'), import('../report/accessibility.js')])
+  const root = path.resolve(io.cwd, options.root)
+  const out = path.resolve(io.cwd, options.out ?? path.join(root, 'dist'))
+  const fs = await import('node:fs/promises')
+  const files = (await fs.readdir(out, {recursive: true}).catch(() => undefined))?.filter((file) => file.endsWith('.pdf')).sort()
+  if (!files || files.length === 0) {
+    io.stderr.write(`policy-press: Cannot find a PDF in \`${path.relative(io.cwd, out) || '.'}\`, expected a built site (\`policy-press build\`)\n`)
+    return 2
+  }
+  const reports = []
+  for (const file of files) reports.push({path: file, ...(await checkAccessibility(await fs.readFile(path.join(out, file))))})
+  const format = options.format?.[0] ?? 'text'
+  io.stdout.write(format === 'json' ? report.accessibilityJson(reports) : format === 'markdown' ? report.accessibilityMarkdown(reports) : report.accessibilityText(reports))
+  return reports.some((item) => item.failures.length > 0) ? 1 : 0
+}
+
 async function runCheck(options: CliOptions, io: Io): Promise<number> {
+  if (options.outputs) return runCheckOutputs(options, io)
   const {check} = await import('../check.js')
   const result = await check({root: path.resolve(io.cwd, options.root), env: io.env})
   if (result.settingsInvalid) {

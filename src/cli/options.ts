@@ -27,6 +27,7 @@ export interface CliOptions {
   dependency: string | undefined
   force: boolean
   strict: boolean
+  outputs: boolean
   quiet: boolean
   color: boolean | undefined
   help: boolean
@@ -120,6 +121,7 @@ export function parseOptions(argv: string[]): CliOptions {
     dependency: typeof values.dependency === 'string' ? values.dependency : undefined,
     force: values.force === true,
     strict: values.strict === true,
+    outputs: values.outputs === true,
     quiet: values.quiet === true,
     color: values.color === true ? true : values['no-color'] === true ? false : undefined,
     help,
