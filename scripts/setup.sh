@@ -3,7 +3,7 @@
 # npm dependencies. Safe to run again: it installs only what is missing.
 #   system: Chromium (browser tests) and its headless shell (HTML→PDF, where
 #           the distribution has it), Java (Nu Html Checker),
-#           gettext (msgfmt), qpdf and poppler-utils (PDF checks)
+#           gettext (msgfmt), qpdf, poppler-utils and python3-pikepdf (PDF checks)
 #   npm:    `npm ci`, which also compiles src/ to lib/ (the prepare script)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,8 @@ command -v java >/dev/null || missing+=(default-jre-headless)
 command -v msgfmt >/dev/null || missing+=(gettext)
 command -v qpdf >/dev/null || missing+=(qpdf)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# The tests read the PDFs' metadata and annotations with pikepdf, from Debian's Python.
+/usr/bin/python3 -c 'import pikepdf' 2>/dev/null || missing+=(python3-pikepdf)
 
 # Chromium's headless shell prints the same PDFs faster; without it the full browser prints them.
 optional=()
