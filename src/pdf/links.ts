@@ -24,10 +24,13 @@
  */
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import createDebug from 'debug'
 import {PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString} from 'pdf-lib'
 import {decodeName} from './destinations.js'
 import type {PrintLink} from './load-page.js'
 import type {PrintedPdf} from './printed-pdf.js'
+
+const debug = createDebug('policy-press:pdf')
 
 /** Each link annotation of every page, in order. */
 function* linkAnnotations(pdf: PrintedPdf): Generator<{annotation: PDFDict; ref: PDFObject}> {
@@ -89,6 +92,7 @@ export function describeLinks(pdf: PrintedPdf, links: PrintLink[]): void {
     taken.set(target ?? '', index + 1)
     // More annotations than links to a place (a link the page did not list): the last one's text, else the address.
     const text = candidates?.[Math.min(index, candidates.length - 1)] ?? target?.replace(/^#/, '') ?? 'Link'
+    if (!candidates || index >= candidates.length) debug('link annotation to %s: no link of the page left for it, described as %o', target, text)
     for (const annotation of annotations) annotation.set(PDFName.of('Contents'), PDFHexString.fromText(text))
   }
 }
