@@ -3,7 +3,7 @@
 # npm dependencies. Safe to run again: it installs only what is missing.
 #   system: Chromium (browser tests) and its headless shell (HTML→PDF, where
 #           the distribution has it), Java (Nu Html Checker),
-#           gettext (msgfmt), qpdf and poppler-utils (PDF checks),
+#           gettext (msgfmt), qpdf, poppler-utils and python3-pikepdf (PDF checks),
 #           translate-toolkit (the XLIFF reader of Weblate and Pootle, for the XLIFF tests)
 #   npm:    `npm ci`, which also compiles src/ to lib/ (the prepare script)
 set -euo pipefail
@@ -23,6 +23,8 @@ command -v msgfmt >/dev/null || missing+=(gettext)
 command -v qpdf >/dev/null || missing+=(qpdf)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v po2xliff >/dev/null || missing+=(translate-toolkit)
+# The tests read the PDFs' metadata and annotations with pikepdf, from Debian's Python.
+/usr/bin/python3 -c 'import pikepdf' 2>/dev/null || missing+=(python3-pikepdf)
 
 # Chromium's headless shell prints the same PDFs faster; without it the full browser prints them.
 optional=()

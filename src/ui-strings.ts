@@ -47,6 +47,9 @@ export const uiStringsSchema = z.strictObject({
   stateStale: text,
   stateMissing: text,
   stateMachine: text,
+  taskDone: text.describe('State of a done task-list item, read before its text (the box is drawn)'),
+  taskOpen: text.describe('State of an open task-list item, read before its text'),
+  tableLabel: text.describe('Name of a table without a caption, for its scroll region; `{index}` is its number on the page'),
   documentTypes: z.strictObject(Object.fromEntries(documentTypes.map((type) => [type, text])) as Record<
     (typeof documentTypes)[number],
     typeof text

@@ -15,6 +15,7 @@ import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
 import type {UiStrings} from '../ui-strings.js'
 import {sanitizeSchema} from './sanitize.js'
+import {rehypeTaskStates} from './task-states.js'
 
 /** `align` on table cells is obsolete HTML: make it a class the stylesheet knows. */
 function alignToClass() {
@@ -45,7 +46,7 @@ function createProcessor(strings: UiStrings, raw: boolean): HtmlProcessor {
   })
   if (raw) processor.use(rehypeRaw)
   // Sanitize even without raw HTML: Markdown links can carry `javascript:` URLs too.
-  return processor.use(rehypeSanitize, sanitizeSchema).use(alignToClass).freeze() as unknown as HtmlProcessor
+  return processor.use(rehypeSanitize, sanitizeSchema).use(alignToClass).use(rehypeTaskStates, {done: strings.taskDone, open: strings.taskOpen}).freeze() as unknown as HtmlProcessor
 }
 
 function hasRawHtml(tree: Root): boolean {

@@ -24,7 +24,7 @@ export function destinationPages(pdf: PrintedPdf): Map<string, number> {
 }
 
 /** PDF names escape bytes as `#xx`; ids are UTF-8. */
-function decodeName(name: string): string {
+export function decodeName(name: string): string {
   const bytes: number[] = []
   for (let index = 0; index < name.length; index++) {
     if (name[index] === '#' && /^[0-9a-fA-F]{2}$/.test(name.slice(index + 1, index + 3))) {

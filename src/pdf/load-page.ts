@@ -37,11 +37,9 @@ async function waitForImages(page: Page, timeout: number): Promise<void> {
 
 /**
  * In the page: replace the document's content with `html`'s if both use the
- * same stylesheets. Then, if its images are all there, the ids of the
- * headings its table of contents lists (as `contentsEntries`, in the same
- * round trip); otherwise, that they are still loading.
+ * same stylesheets; whether its images are all there.
  */
-function replaceContent(html: string): string[] | 'images loading' | 'other stylesheets' {
+function replaceContent(html: string): 'replaced' | 'images loading' | 'other stylesheets' {
   const next = new DOMParser().parseFromString(html, 'text/html')
   const sheets = (root: Document): string[] => Array.from(root.querySelectorAll<HTMLLinkElement>('head link[rel~="stylesheet"]'), (link) => `${link.media} ${link.href}`)
   // The base comes first, so the new document's relative URLs (and the stylesheets') resolve against it.
@@ -66,31 +64,62 @@ function replaceContent(html: string): string[] | 'images loading' | 'other styl
   }
   document.body.replaceWith(document.adoptNode(next.body))
   if (!Array.from(document.images).every((image) => image.complete)) return 'images loading'
-  return Array.from(document.querySelectorAll<HTMLElement>('.toc-page'), (element) => element.dataset.pageOf ?? '')
+  return 'replaced'
 }
 
-/** In the page: the ids of the headings the table of contents gives page numbers for, in order. */
-function contentsEntries(): string[] {
-  return Array.from(document.querySelectorAll<HTMLElement>('.toc-page'), (element) => element.dataset.pageOf ?? '')
+/** What the print of a page needs to know of it, besides the PDF (see `PrintPageFacts`). */
+export interface PrintLink {
+  /** What the link points at as Chromium writes it: `#id` within the page (a named destination), else the URL. */
+  target: string
+  /** Its accessible name, for the PDF's `/Contents`. */
+  text: string
+}
+
+export interface PrintPageFacts {
+  /** The ids of the headings the table of contents gives page numbers for (`.toc-page[data-page-of]`), in order. */
+  contents: string[]
+  /** Every link, in document order. */
+  links: PrintLink[]
+}
+
+/**
+ * In the page: its `PrintPageFacts`. A link's name is what a screen reader would say: its `aria-label`, else its
+ * text without soft hyphens, decorations (`aria-hidden`) or contents page numbers, else its images' alt text. A
+ * note reference ("1") is named with the heading it points to the notes by ("Notes 1").
+ */
+function printPageFacts(): PrintPageFacts {
+  const base = document.baseURI.split('#')[0]
+  const links = Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'), (link) => {
+    const [address, fragment] = [link.href.split('#')[0], link.hash.slice(1)]
+    const target = fragment && address === base ? `#${decodeURIComponent(fragment)}` : link.href
+    const copy = link.cloneNode(true) as HTMLElement
+    for (const hidden of Array.from(copy.querySelectorAll('[aria-hidden="true"], .toc-page'))) hidden.remove()
+    const text = (copy.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim()
+    const images = Array.from(link.querySelectorAll('img'), (image) => image.alt.trim()).filter(Boolean).join(' ')
+    let name = link.getAttribute('aria-label')?.trim() || text || images || link.title.trim() || link.href
+    const describedBy = link.getAttribute('aria-describedby')
+    if (/^\d+$/.test(name) && describedBy) {
+      const heading = document.getElementById(describedBy)?.textContent?.replace(/\u00ad/g, '').trim()
+      if (heading) name = `${heading} ${name}`
+    }
+    return {target, text: name}
+  })
+  return {contents: Array.from(document.querySelectorAll<HTMLElement>('.toc-page'), (element) => element.dataset.pageOf ?? ''), links}
 }
 
 const shells = new WeakSet<Page>()
 
-/**
- * Make `page` show the print page `html` (saved as `file`), reusing its current document when it can; the ids
- * of the headings its table of contents lists (`.toc-page[data-page-of]`), in order.
- */
-export async function loadPrintPage(page: Page, file: string, html: string, timeout: number): Promise<string[]> {
-  // One round trip in the usual case: the fonts were all loaded with the shell and stay loaded.
+/** Make `page` show the print page `html` (saved as `file`), reusing its current document when it can; its facts. */
+export async function loadPrintPage(page: Page, file: string, html: string, timeout: number): Promise<PrintPageFacts> {
+  // The fonts were all loaded with the shell and stay loaded.
   const replaced = shells.has(page) ? await page.evaluate(replaceContent, html) : 'other stylesheets'
-  if (Array.isArray(replaced)) return replaced
   if (replaced === 'images loading') {
     await waitForImages(page, timeout)
-  } else {
+  } else if (replaced === 'other stylesheets') {
     shells.delete(page)
     await loadShell(page, file, timeout)
   }
-  return page.evaluate(contentsEntries)
+  return page.evaluate(printPageFacts)
 }
 
 /**

@@ -1,15 +1,19 @@
 /**
  * The document information Chromium does not write: title, author, subject,
  * keywords, language, "display the title", and dates taken from the
- * document's own `date`, so the same input gives the same bytes; and links
- * to the build's files made relative (see links.ts). Everything else of the
- * print, the tags among it, is kept as Chromium wrote it.
+ * document's own `date`, so the same input gives the same bytes; the same
+ * in an XMP metadata packet that claims PDF/UA-1 (see xmp.ts); a
+ * description on every link (see links.ts), and links to the build's files
+ * made relative. Everything else of the print, the tags among it, is kept as
+ * Chromium wrote it.
  */
-import {PDFBool, PDFDict, PDFHexString, PDFName, PDFString} from 'pdf-lib'
-import {relinkFiles} from './links.js'
+import {PDFBool, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString} from 'pdf-lib'
+import {describeLinks, relinkFiles} from './links.js'
+import type {PrintLink} from './load-page.js'
 import type {PrintedPdf} from './printed-pdf.js'
 import {dropSoftHyphenText} from './soft-hyphens.js'
 import {renumberStructureIds} from './structure-ids.js'
+import {xmpPacket} from './xmp.js'
 
 export interface PdfMetadata {
   title: string
@@ -22,11 +26,14 @@ export interface PdfMetadata {
   producer: string
   /** The folder the PDF is written to: links to files of the build become relative to it. */
   folder: string
+  /** The links of the printed page, in document order: their texts describe the link annotations. */
+  links: PrintLink[]
 }
 
 /** Set the metadata of a printed PDF and make its bytes. */
 export function setMetadata(pdf: PrintedPdf, meta: PdfMetadata): Uint8Array {
-  const date = PDFString.fromDate(new Date(`${meta.date ?? '2000-01-01'}T00:00:00Z`))
+  const when = new Date(`${meta.date ?? '2000-01-01'}T00:00:00Z`)
+  const date = PDFString.fromDate(when)
   const info = pdf.info()
   const text = (key: string, value: string): void => info.set(PDFName.of(key), PDFHexString.fromText(value))
   text('Title', meta.title)
@@ -42,10 +49,21 @@ export function setMetadata(pdf: PrintedPdf, meta: PdfMetadata): Uint8Array {
   const preferences = pdf.get(catalog, 'ViewerPreferences', PDFDict)
   if (preferences) preferences.set(PDFName.of('DisplayDocTitle'), PDFBool.True)
   else catalog.set(PDFName.of('ViewerPreferences'), context.obj({DisplayDocTitle: true}))
+  describeLinks(pdf, meta.links)
   relinkFiles(pdf, meta.folder)
   renumberStructureIds(pdf)
   dropSoftHyphenText(pdf)
-  // Chromium may write an XMP stream with its own dates and tool: drop it, the info dictionary says it all.
-  catalog.delete(PDFName.of('Metadata'))
+  // Chromium may write an XMP stream with its own dates and tool: ours replaces it. Uncompressed, as PDF/A and
+  // PDF/UA validators and search tools expect to find it.
+  const xmp = xmpPacket({
+    title: meta.title,
+    lang: meta.lang,
+    authors: meta.authors,
+    description: meta.subject,
+    keywords: meta.keywords,
+    date: when.toISOString().replace('.000Z', 'Z'),
+    producer: meta.producer
+  })
+  catalog.set(PDFName.of('Metadata'), pdf.register(PDFRawStream.of(context.obj({Type: 'Metadata', Subtype: 'XML'}), xmp)))
   return pdf.save()
 }

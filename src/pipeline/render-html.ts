@@ -10,6 +10,7 @@ import type {Root, RootContent} from 'mdast'
 import {localize} from '../config.js'
 import type {HtmlRenderer} from '../html/to-html.js'
 import type {Templates} from '../html/templates.js'
+import {rehypeScrollRegions} from '../html/scroll-regions.js'
 import {tableOfContents} from '../html/toc.js'
 import type {Project} from '../project.js'
 import type {UiStrings} from '../ui-strings.js'
@@ -110,6 +111,7 @@ export function renderDocument(document: TranslatedDocument, context: RenderCont
   const strings = context.strings.get(lang)!
   const tree = mergeChapters(document)
   const body = renderBody(document, context.renderers.get(lang)!)
+  rehypeScrollRegions({label: strings.tableLabel})(body)
   const untranslated = document.state === 'untranslated'
   const {counts} = document
   const fill = (template: string, values: Record<string, number>) => template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match))

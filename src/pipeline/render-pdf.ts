@@ -173,18 +173,19 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext,
   const options = {format: context.paper as PaperFormat, printBackground: true, preferCSSPageSize: true, timeout: context.timeout, tagged: true, outline: true, waitForFonts: false}
   const first = await context.pool.use(async (page) => {
     debug('%s/%s: loading', lang, slug)
-    const contents = await loadPrintPage(page, printFile, html, context.timeout)
+    const facts = await loadPrintPage(page, printFile, html, context.timeout)
     debug('%s/%s: printing', lang, slug)
     // The browser is busy until the PDF comes back: the build may go on with the next document meanwhile.
     onPrinting?.()
     const pdf = await page.pdf(options)
     debug('%s/%s: printed', lang, slug)
-    return {pdf, contents}
+    return {pdf, facts}
   })
   let pdf = PrintedPdf.read(first.pdf)
-  if (first.contents.length > 0) {
+  const {contents, links} = first.facts
+  if (contents.length > 0) {
     const pages = destinationPages(pdf)
-    if (!setContentsNumbers(pdf, first.contents.map((id) => pages.get(id)))) {
+    if (!setContentsNumbers(pdf, contents.map((id) => pages.get(id)))) {
       // The numbers could not be set into this PDF: print again with them filled in.
       debug('%s/%s: contents numbers printed in a second pass', lang, slug)
       const again = await context.pool.use(async (page) => {
@@ -210,7 +211,8 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext,
     lang,
     date: meta.date,
     producer: context.producer,
-    folder: path.dirname(target)
+    folder: path.dirname(target),
+    links
   })
   await writeAtomic(target, Buffer.from(final))
   debug('%s/%s: written', lang, slug)
