@@ -7,6 +7,7 @@
  * made relative. Everything else of the print, the tags among it, is kept as
  * Chromium wrote it.
  */
+import {mapRoles} from './role-map.js'
 import {PDFBool, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString} from 'pdf-lib'
 import {describeLinks, relinkFiles} from './links.js'
 import type {PrintLink} from './load-page.js'
@@ -49,6 +50,7 @@ export function setMetadata(pdf: PrintedPdf, meta: PdfMetadata): Uint8Array {
   const preferences = pdf.get(catalog, 'ViewerPreferences', PDFDict)
   if (preferences) preferences.set(PDFName.of('DisplayDocTitle'), PDFBool.True)
   else catalog.set(PDFName.of('ViewerPreferences'), context.obj({DisplayDocTitle: true}))
+  mapRoles(pdf)
   describeLinks(pdf, meta.links)
   relinkFiles(pdf, meta.folder)
   renumberStructureIds(pdf)
