@@ -28,6 +28,10 @@ export const languageTag = z.string().superRefine((tag, context) => {
   } else if (canonical !== tag) {
     context.addIssue({code: 'custom', message: `Unexpected \`${tag}\`, expected its canonical form \`${canonical}\``})
   }
+}).meta({
+  // For editors, which cannot run the check above: the shape of a tag, in its canonical case.
+  description: 'A BCP 47 language tag, e.g. `de`, `pt-BR` or `sr-Latn`',
+  pattern: '^([a-z]{2,3}|[a-z]{5,8})(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(-[a-wyz0-9](-[a-z0-9]{2,8})+)*(-x(-[a-z0-9]{1,8})+)?$'
 })
 
 /** Either one string for every language, or a map from language to string. */
