@@ -4,13 +4,11 @@
  * text gets U+00AD at the break points of TeX's patterns (the `hyphen`
  * package) for the language of each passage, for every language the
  * package has patterns for. Never in headings, code, links, URLs or e-mail
- * addresses. The same walk gives punctuation our fonts lack a stand-in that
- * they have (see punctuation.ts), headings and links included.
+ * addresses.
  */
 import {createRequire} from 'node:module'
 import createDebug from 'debug'
 import type {Element, Root, RootContent} from 'hast'
-import {printablePunctuation} from './punctuation.js'
 
 type Hyphenate = (text: string) => string
 type CreateHyphenator = (patterns: unknown, options: {minWordLength: number; html: boolean}) => Hyphenate
@@ -80,9 +78,7 @@ export function hyphenator(lang: string): ((word: string) => string) | undefined
   return loaded.get(base)
 }
 
-/** Text never hyphenated; of it, `verbatim` is not touched at all (code keeps its characters as written). */
 const skip = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'a', 'script', 'style', 'figcaption'])
-const verbatim = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style'])
 const unbreakable = /[/@]|:\/\/|^www\.|\.[a-z]{2,}$/i
 
 function hyphenateText(text: string, hyphenate: (word: string) => string): string {
@@ -92,23 +88,19 @@ function hyphenateText(text: string, hyphenate: (word: string) => string): strin
     .join('')
 }
 
-/**
- * Insert soft hyphens into the text of `tree`, whose language is `lang` unless an element says otherwise, and
- * replace the punctuation our fonts lack.
- */
+/** Insert soft hyphens into the text of `tree`, whose language is `lang` unless an element says otherwise. */
 export function hyphenateTree(tree: Root | Element, lang: string): void {
-  const walk = (nodes: RootContent[], current: string, breakable: boolean): void => {
-    const hyphenate = breakable ? hyphenator(current) : undefined
+  const walk = (nodes: RootContent[], current: string): void => {
+    const hyphenate = hyphenator(current)
     for (const node of nodes) {
       if (node.type === 'text') {
-        node.value = printablePunctuation(node.value)
         if (hyphenate) node.value = hyphenateText(node.value, hyphenate)
       } else if (node.type === 'element') {
-        if (verbatim.has(node.tagName)) continue
+        if (skip.has(node.tagName)) continue
         const own = typeof node.properties.lang === 'string' ? node.properties.lang : current
-        walk(node.children, own, breakable && !skip.has(node.tagName))
+        walk(node.children, own)
       }
     }
   }
-  walk(tree.children as RootContent[], lang, true)
+  walk(tree.children as RootContent[], lang)
 }

@@ -5,8 +5,9 @@
  * figure dash or most of the typographic spaces, although the `latin`
  * subset's unicode-range claims U+2000–206F; Chromium then takes the glyph
  * from a system font (DejaVu, Liberation) and the PDF mixes typefaces. Each
- * is replaced by the character of the same look that the fonts do hold.
- * The web page keeps the text as written: its readers' fonts may have them.
+ * is replaced, everywhere in the print page, by the character of the same
+ * look that the fonts do hold. The web page keeps the text as written: its
+ * readers' fonts may have them.
  */
 
 /** Character → its stand-in; every stand-in is in the `latin` subset of both families. */

@@ -1,8 +1,10 @@
 /**
  * A project in eight languages of three scripts (tests/fixtures/languages:
  * two articles of the UDHR in bg, da, el, fi, pl, ru, sv and uk, with the
- * U+2010 hyphen of "non‐political" in the source and in da, fi, pl, sv),
- * built as HTML and PDF and read back with poppler: every font in every PDF
+ * U+2010 hyphen of "non‐political" in the source and in da, fi, pl, sv;
+ * and an untranslated note with U+2010, U+2011, U+2012, U+202F and an em
+ * space in its title, heading and text), built as HTML and PDF and read
+ * back with poppler: every font in every PDF
  * is one of ours (no DejaVu or Liberation from the machine), only the font
  * subsets the languages need are shipped, the print is hyphenated, each
  * cover names its own language, and the languages without interface strings
@@ -60,12 +62,14 @@ describe('every language of Europe', () => {
   }, 180_000)
 
   it.each(languages)('%s: embeds only Source Serif 4 and Source Sans 3, never a system font', async (lang) => {
-    const list = await fonts(path.join(root, 'dist', lang, 'udhr.pdf'))
-    expect(list.length).toBeGreaterThan(0)
-    for (const font of list) {
-      expect(font.name).toMatch(/^[A-Z]{6}\+(SourceSerif4|SourceSans3)/)
-      expect(font.name).not.toMatch(/DejaVu|Liberation/)
-      expect(font.embedded, font.name).toBe(true)
+    for (const slug of ['udhr', 'notes']) {
+      const list = await fonts(path.join(root, 'dist', lang, `${slug}.pdf`))
+      expect(list.length).toBeGreaterThan(0)
+      for (const font of list) {
+        expect(font.name, `${lang}/${slug}.pdf`).toMatch(/^[A-Z]{6}\+(SourceSerif4|SourceSans3)/)
+        expect(font.name).not.toMatch(/DejaVu|Liberation/)
+        expect(font.embedded, font.name).toBe(true)
+      }
     }
   })
 
