@@ -12,10 +12,27 @@ import {parseYaml, reportZodIssues} from './yaml-source.js'
 
 export const configFileName = 'policy-press.config.yaml'
 
-/** A BCP 47 language tag such as `de` or `pt-BR`. */
-export const languageTag = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, 'Expected a language tag such as `de` or `pt-BR`')
+/**
+ * A BCP 47 language tag such as `de`, `pt-BR` or `sr-Latn`, in its canonical form: the tag names the language's
+ * folders (`translations/pt-BR/`, `dist/pt-BR/`), so `pt-br` and `pt-BR` must not be two languages.
+ */
+export const languageTag = z.string().superRefine((tag, context) => {
+  let canonical: string | undefined
+  try {
+    canonical = Intl.getCanonicalLocales(tag)[0]
+  } catch {
+    // A RangeError: not a well-formed tag. Reported below.
+  }
+  if (canonical === undefined) {
+    context.addIssue({code: 'custom', message: `Unexpected \`${tag}\`, expected a BCP 47 language tag such as \`de\` or \`pt-BR\``})
+  } else if (canonical !== tag) {
+    context.addIssue({code: 'custom', message: `Unexpected \`${tag}\`, expected its canonical form \`${canonical}\``})
+  }
+}).meta({
+  // For editors, which cannot run the check above: the shape of a tag, in its canonical case.
+  description: 'A BCP 47 language tag, e.g. `de`, `pt-BR` or `sr-Latn`',
+  pattern: '^([a-z]{2,3}|[a-z]{5,8})(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(-[a-wyz0-9](-[a-z0-9]{2,8})+)*(-x(-[a-z0-9]{1,8})+)?$'
+})
 
 /** Either one string for every language, or a map from language to string. */
 const localized = z.union([z.string().min(1), z.record(languageTag, z.string().min(1))])

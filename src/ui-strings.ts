@@ -2,7 +2,10 @@
  * Interface strings ("Contents", "Download PDF", …) per language, from
  * `translations/<lang>/ui.yaml`: the project's file first, then the one that
  * ships with policy-press, then English, key by key, so a half-translated file
- * still gives a whole page.
+ * still gives a whole page. A language with no `ui.yaml` anywhere is built
+ * with English strings and one warning naming the file to add; its name
+ * (`languageName`, on covers and in the language switcher) is always its
+ * own, from CLDR (`Intl.DisplayNames`) when no `ui.yaml` gives it.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -60,13 +63,14 @@ export type UiStrings = z.infer<typeof uiStringsSchema>
 const partialSchema = uiStringsSchema.partial().extend({documentTypes: uiStringsSchema.shape.documentTypes.partial().optional()})
 type PartialUiStrings = z.infer<typeof partialSchema>
 
-async function readStrings(dir: string, lang: string, files: VFile[], root: string): Promise<PartialUiStrings> {
+/** The strings of one `ui.yaml`, or `undefined` when there is no such file. */
+async function readStrings(dir: string, lang: string, files: VFile[], root: string): Promise<PartialUiStrings | undefined> {
   const full = path.join(dir, lang, 'ui.yaml')
   let value: string
   try {
     value = await fs.readFile(full, 'utf8')
   } catch {
-    return {}
+    return undefined
   }
   const file = new VFile({path: path.relative(root, full) || full, cwd: root, value})
   const parsed = parseYaml(value, file, {line: 1, column: 1})
@@ -82,20 +86,51 @@ export interface LoadedUiStrings {
   files: VFile[]
 }
 
+/**
+ * The name of a language in itself, as it starts a line or a list item: `Dansk`, `Русский`, `Ελληνικά`. CLDR gives
+ * many names in lower case (`dansk`, `svenska`, `русский`) because that is how they are written inside a
+ * sentence; our names stand alone (a switcher's items, a cover's "Language:" line), where these languages
+ * capitalise (CLDR's own `uiListOrMenu` and `stand-alone` context transforms say so), as the shipped `ui.yaml`
+ * files do (`Eesti`, `Latviešu`). The tag itself when CLDR has no name.
+ */
+export function nativeLanguageName(lang: string): string {
+  let name: string | undefined
+  try {
+    name = new Intl.DisplayNames([lang], {type: 'language', fallback: 'none'}).of(lang)
+  } catch {
+    // Not a well-formed tag: the config refuses those, but a name is no reason to fail.
+  }
+  if (!name) return lang
+  const [first = ''] = name
+  return first.toLocaleUpperCase(lang) + name.slice(first.length)
+}
+
 /** Load the strings of every language in `languages`, falling back to English. */
 export async function loadUiStrings(translationsDir: string, root: string, languages: string[]): Promise<LoadedUiStrings> {
   const files: VFile[] = []
   // The project's own strings over the shipped ones; when the project is policy-press itself they are one folder.
   const dirs = path.resolve(translationsDir) === path.resolve(packageTranslations) ? [translationsDir] : [packageTranslations, translationsDir]
-  const layered = async (lang: string): Promise<PartialUiStrings> => {
-    const layers = await Promise.all(dirs.map((dir) => readStrings(dir, lang, files, root)))
+  const layered = async (lang: string): Promise<PartialUiStrings | undefined> => {
+    const layers = (await Promise.all(dirs.map((dir) => readStrings(dir, lang, files, root)))).filter((layer) => layer !== undefined)
+    if (layers.length === 0) return undefined
     return layers.reduce((merged, layer) => ({...merged, ...layer, documentTypes: {...merged.documentTypes, ...layer.documentTypes}}), {})
   }
-  const english = (await layered('en')) as UiStrings
+  const english = ((await layered('en')) ?? {}) as UiStrings
   const strings = new Map<string, UiStrings>()
   for (const lang of languages) {
-    const own = lang === 'en' ? english : await layered(lang)
-    strings.set(lang, {...english, ...own, documentTypes: {...english.documentTypes, ...own.documentTypes}})
+    let own = lang === 'en' ? english : await layered(lang)
+    if (!own) {
+      // Named as the project would add it: the project's own file wins over the shipped one.
+      const wanted = path.relative(root, path.join(translationsDir, lang, 'ui.yaml')).split(path.sep).join('/')
+      const file = new VFile({path: wanted, cwd: root})
+      file.message(`Missing interface strings for \`${lang}\`, expected \`${wanted}\`; built with the English ones`, {
+        ruleId: 'missing-ui-strings',
+        source: 'policy-press'
+      })
+      files.push(file)
+      own = {}
+    }
+    strings.set(lang, {...english, ...own, languageName: own.languageName ?? nativeLanguageName(lang), documentTypes: {...english.documentTypes, ...own.documentTypes}})
   }
   return {strings, files}
 }

@@ -131,6 +131,9 @@ function reasonFor(issue: z.core.$ZodIssue, data: unknown): string {
       return `Unexpected ${typeOf(value)} for ${key}, expected ${issue.expected}`
     case 'invalid_value':
       return `Unexpected \`${String(value)}\` for ${key}, expected ${issue.values.length === 1 ? '' : 'one of '}${codeList(issue.values)}`
+    case 'invalid_key':
+      // A map's key (a language tag in `deepl.formality`): what is wrong with it is in the key's own issues.
+      return `${key}: ${issue.issues.map((inner) => inner.message).join('; ')}`
     default:
       return issue.path.length > 0 ? `${key}: ${issue.message}` : issue.message
   }

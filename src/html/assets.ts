@@ -3,11 +3,16 @@
  * `templates/assets/` (the project's files win over the shipped ones), the
  * web fonts its stylesheets name, taken from the @fontsource packages (or
  * from `templates/assets/fonts/` when a project brings its own), and the
- * images and files that documents link to, under `media/`.
+ * images and files that documents link to, under `media/`. Of the font
+ * faces a stylesheet declares, only those of the subsets the site's
+ * languages need are kept (see font-subsets.ts), and only their files copied.
  */
+import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
+import os from 'node:os'
 import path from 'node:path'
+import {fontSubsets} from './font-subsets.js'
 
 export interface Asset {
   /** Output path relative to the output folder, POSIX. */
@@ -51,15 +56,51 @@ export function resolveFont(name: string): string {
   throw new Error(`Cannot find font \`${name}\`: install it with \`npm install @fontsource/${family}\` or put it in \`templates/assets/fonts/\``)
 }
 
-export function templateAssets(templateDirs: string[]): Asset[] {
+const fontFace = /@font-face\s*\{[^}]*\}\s*/g
+
+/** `css` without the @font-face rules of @fontsource subsets not in `subsets`; other rules as they are. */
+export function keepFontSubsets(css: string, subsets: Set<string>): string {
+  return css.replace(fontFace, (rule) => {
+    const files = [...rule.matchAll(fontUrl)].map((match) => fontsourceName.exec(match[1]!))
+    return files.some((file) => file && !subsets.has(file[2]!)) ? '' : rule
+  })
+}
+
+/**
+ * A stylesheet with only the font faces `subsets` need, as a file to copy: the output's writer and the print
+ * cache read stylesheets from files. Named by its contents, in the temporary folder, so builds share it.
+ */
+function filteredStylesheet(asset: Asset, subsets: Set<string>): Asset {
+  const css = fs.readFileSync(asset.from, 'utf8')
+  const kept = keepFontSubsets(css, subsets)
+  if (kept === css) return asset
+  const dir = path.join(os.tmpdir(), 'policy-press-styles')
+  const from = path.join(dir, `${createHash('sha256').update(kept).digest('hex').slice(0, 32)}.css`)
+  if (!fs.existsSync(from)) {
+    fs.mkdirSync(dir, {recursive: true})
+    // Written whole under another name first: a build running at the same time never reads half of it.
+    const partial = `${from}.${process.pid}.tmp`
+    fs.writeFileSync(partial, kept)
+    fs.renameSync(partial, from)
+  }
+  return {path: asset.path, from}
+}
+
+/**
+ * The files under the template folders' `assets/`, and the font files their stylesheets name. With `languages`,
+ * only the font faces of the subsets those languages need are kept; without, every face (default: all).
+ */
+export function templateAssets(templateDirs: string[], languages?: readonly string[]): Asset[] {
   const byPath = new Map<string, Asset>()
   // The shipped templates come last in `templateDirs`; walk them first so the project's win.
   for (const dir of [...templateDirs].reverse()) {
     const assetsDir = path.join(dir, 'assets')
     for (const file of listFiles(assetsDir)) byPath.set(`assets/${file}`, {path: `assets/${file}`, from: path.join(assetsDir, file)})
   }
-  for (const asset of [...byPath.values()]) {
+  const subsets = languages && fontSubsets(languages)
+  for (let asset of [...byPath.values()]) {
     if (!asset.path.endsWith('.css')) continue
+    if (subsets) byPath.set(asset.path, (asset = filteredStylesheet(asset, subsets)))
     const css = fs.readFileSync(asset.from, 'utf8')
     for (const match of css.matchAll(fontUrl)) {
       const output = `assets/fonts/${match[1]}`

@@ -2,27 +2,69 @@
  * Soft hyphens for print. Headless Chromium on Linux has no hyphenation
  * dictionaries, so `hyphens: auto` does nothing in a PDF; instead the body
  * text gets U+00AD at the break points of TeX's patterns (the `hyphen`
- * package) for the language of each passage. Never in headings, code,
- * links, URLs or e-mail addresses.
+ * package) for the language of each passage, for every language the
+ * package has patterns for. Never in headings, code, links, URLs or e-mail
+ * addresses.
  */
 import {createRequire} from 'node:module'
+import createDebug from 'debug'
 import type {Element, Root, RootContent} from 'hast'
 
 type Hyphenate = (text: string) => string
 type CreateHyphenator = (patterns: unknown, options: {minWordLength: number; html: boolean}) => Hyphenate
 
 const require = createRequire(import.meta.url)
-const patterns: Record<string, string> = {en: 'en-gb', de: 'de-1996', et: 'et', lv: 'lv', lt: 'lt'}
+const debug = createDebug('policy-press:hyphenate')
+
+/**
+ * Pattern files named otherwise than the language (`hyphen/patterns/<name>`): British English, German in the
+ * 1996 spelling and monotonic Greek are what our users write; Serbian in Latin script is `sh-latn`.
+ */
+const aliases: Record<string, string> = {en: 'en-gb', de: 'de-1996', el: 'el-monoton', 'sr-latn': 'sh-latn'}
 const loaded = new Map<string, ((word: string) => string) | undefined>()
+
+function hasPatterns(name: string): boolean {
+  try {
+    require.resolve(`hyphen/patterns/${name}`)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The `hyphen` package's pattern file for a language tag: the tag itself (`en-us`, `de-ch-1901`), the language in
+ * its script (`sr-cyrl`, `mn-cyrl`), then the language (`ru`, `pl`), each through `aliases`; `undefined` if none.
+ */
+export function patternName(lang: string): string | undefined {
+  let locale: Intl.Locale
+  try {
+    locale = new Intl.Locale(lang)
+  } catch {
+    return undefined
+  }
+  const script = locale.maximize().script
+  const candidates = [lang, script ? `${locale.language}-${script}` : '', locale.language].map((tag) => tag.toLowerCase())
+  for (const tag of candidates) {
+    if (!tag) continue
+    const name = aliases[tag] ?? tag
+    // Only plain names: a tag never reaches outside the patterns folder.
+    if (/^[a-z0-9-]+$/.test(name) && hasPatterns(name)) return name
+  }
+  return undefined
+}
 
 /**
  * The hyphenator of one word (a run of text without spaces) for a language, or `undefined` when there are no
  * patterns for it. Words recur: each is hyphenated once per build, which is most of what hyphenation costs.
  */
 export function hyphenator(lang: string): ((word: string) => string) | undefined {
-  const base = lang.toLowerCase().split('-')[0]!
+  const base = lang.toLowerCase()
   if (!loaded.has(base)) {
-    const name = patterns[base]
+    const name = patternName(lang)
+    // Once per language and run: the PDF is printed unhyphenated, which is not wrong, only less even.
+    if (name) debug('%s: patterns %s', lang, name)
+    else debug('%s: no hyphenation patterns in the `hyphen` package; printed without hyphenation', lang)
     // The text is the page's text, not HTML (the package's default): a "<" in it starts no tag to skip.
     const hyphenate = name ? (require('hyphen') as CreateHyphenator)(require(`hyphen/patterns/${name}`), {minWordLength: 6, html: false}) : undefined
     const words = new Map<string, string>()

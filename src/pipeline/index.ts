@@ -204,7 +204,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pages = []
 
     // Styles and fonts first, and each document's files as soon as it is transformed: printing needs them.
-    const styleAssets = templateAssets(project.templateDirs)
+    const styleAssets = templateAssets(project.templateDirs, project.allLanguages)
     // With no format to write, this is a check: every stage runs, nothing is written.
     const writing = formats.size > 0
     const written = writing ? await write(out, [], styleAssets) : {written: 0, unchanged: 0, outputs: []}

@@ -28,6 +28,7 @@ import type {BrowserPool} from '../pdf/browser.js'
 import {setContentsNumbers} from '../pdf/contents-numbers.js'
 import {destinationPages} from '../pdf/destinations.js'
 import {hyphenateTree} from '../pdf/hyphenate.js'
+import {printablePunctuation} from '../pdf/punctuation.js'
 import {loadPrintPage} from '../pdf/load-page.js'
 import {setMetadata} from '../pdf/metadata.js'
 import {PrintedPdf} from '../pdf/printed-pdf.js'
@@ -154,12 +155,15 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext,
   hyphenateTree(body, view.contentLang)
   const printDir = path.join(context.cacheDir, 'print', lang)
   const printFile = path.join(printDir, `${slug}.html`)
-  const html = context.templates.render('pdf.html', {
-    ...view,
-    ...printPageLinks(context, lang),
-    pageCss: pageCss(rendered, context.paper, chapterTitles(body)),
-    content: toHtml(body)
-  })
+  // The whole print page, cover, contents and running header included: a mark our fonts lack would come from a system font.
+  const html = printablePunctuation(
+    context.templates.render('pdf.html', {
+      ...view,
+      ...printPageLinks(context, lang),
+      pageCss: pageCss(rendered, context.paper, chapterTitles(body)),
+      content: toHtml(body)
+    })
+  )
 
   const images = await imagesOf(body, path.join(context.out, lang), path.resolve(context.out))
   const key = createHash('sha256').update(`${context.producer}\0${context.paper}\0${context.styles}\0${images}\0${html}`).digest('hex')
