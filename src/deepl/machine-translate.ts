@@ -11,6 +11,7 @@
  * as the batch is back, so a run stopped at any moment loses at most the
  * batch in flight. The key comes from DEEPL_AUTH_KEY only and is never printed.
  */
+import {needsAlignmentCheck} from '../catalog/alignment-mark.js'
 import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -118,7 +119,8 @@ export async function machineTranslate(options: MachineTranslateOptions): Promis
     const formality = formalityFor(catalog.lang, project.config.deepl.formality[catalog.lang])
     for (const entry of catalog.merge!.catalog.entries) {
       const state = stateOf(entry)
-      const wanted = state === 'missing' || (options.stale && state === 'stale')
+      // A translation imported with its pairing in doubt is a person's work waiting for a check, not a stale one.
+      const wanted = state === 'missing' || (options.stale && state === 'stale' && !needsAlignmentCheck(entry))
       if (!wanted) continue
       const segment = toXml(entry.msgid, (entry.msgid.match(/\[\^([^\]]+)\]/g) ?? []).map((item) => item.slice(2, -1)))
       if (segment.xml.trim() === '') continue

@@ -96,6 +96,21 @@ describe('translate', () => {
     expect(await fs.readFile(path.join(root, 'dist/de/doc.html'), 'utf8')).toContain('<p data-translation="stale">Rural·de')
   })
 
+  it('with --stale, redrafts stale translations but leaves an imported one whose alignment is to be checked', async () => {
+    const root = await project()
+    const po = path.join(root, 'translations/de/doc.po')
+    const catalog = parseCatalog(await fs.readFile(po, 'utf8'), new VFile())!
+    const [doubted, stale] = catalog.entries.filter((entry) => entry.msgstr === '')
+    Object.assign(doubted!, {msgstr: 'Menschliche Übersetzung.', fuzzy: true, translator: 'policy-press: check alignment'})
+    Object.assign(stale!, {msgstr: 'Alte Übersetzung.', fuzzy: true, previous: 'An older source.'})
+    await fs.writeFile(po, serializeCatalog(catalog))
+    const run = await cli(['translate', '--stale', '--lang', 'de', '--server-url', fake.url], root)
+    expect(run.code, run.stderr).toBe(0)
+    const after = parseCatalog(await fs.readFile(po, 'utf8'), new VFile())!
+    expect(after.entries.find((entry) => entry.msgid === doubted!.msgid)!.msgstr).toBe('Menschliche Übersetzung.')
+    expect(after.entries.find((entry) => entry.msgid === stale!.msgid)!.translator).toMatch(/^machine translation: DeepL/m)
+  })
+
   it('costs nothing the second time: the translation memory answers', async () => {
     const root = await project()
     await cli(['translate', '--server-url', fake.url], root)
