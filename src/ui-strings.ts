@@ -4,11 +4,11 @@
  * ships with policy-press, then English, key by key, so a half-translated file
  * still gives a whole page.
  */
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {z} from 'zod'
+import {BoundaryError, readErrorRule, readProjectFile} from './boundary.js'
 import {documentTypes} from './markdown/front-matter.js'
 import {parseYaml, reportZodIssues} from './yaml-source.js'
 
@@ -61,8 +61,14 @@ async function readStrings(dir: string, lang: string, files: VFile[], root: stri
   const full = path.join(dir, lang, 'ui.yaml')
   let value: string
   try {
-    value = await fs.readFile(full, 'utf8')
-  } catch {
+    value = await readProjectFile(root, full, {}, 'utf8')
+  } catch (error) {
+    // A link out of the project is an error; a missing file is no strings.
+    if (error instanceof BoundaryError) {
+      const file = new VFile({path: path.relative(root, full) || full, cwd: root})
+      file.message(error.message, {ruleId: readErrorRule(error), source: 'policy-press'}).fatal = true
+      files.push(file)
+    }
     return {}
   }
   const file = new VFile({path: path.relative(root, full) || full, cwd: root, value})

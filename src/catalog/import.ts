@@ -6,10 +6,10 @@
  * translations are kept unless `force` is set; the PO file is written
  * atomically.
  */
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {Heading, Root} from 'mdast'
 import {VFile} from 'vfile'
+import {BoundaryError, readProjectFile} from '../boundary.js'
 import {frontMatterSchema, readFrontMatter} from '../markdown/front-matter.js'
 import {markdownParser} from '../markdown/parser.js'
 import {shiftHeadings} from '../markdown/shift-headings.js'
@@ -87,9 +87,10 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
     const full = path.resolve(project.root, name)
     const file = new VFile({path: path.relative(project.root, full), cwd: project.root})
     try {
-      file.value = await fs.readFile(full, 'utf8')
+      file.value = await readProjectFile(project.root, full, {maxBytes: project.config.limits.fileSize * 1024 * 1024}, 'utf8')
     } catch (error) {
-      throw new ProjectError(`Cannot read \`${name}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      const reason = error instanceof BoundaryError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message)
+      throw new ProjectError(`Cannot read \`${name}\`: ${reason}`)
     }
     translated.push({tree: markdownParser.parse(file), file})
   }

@@ -8,6 +8,7 @@
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
+import {checkProjectFileSync} from '../boundary.js'
 
 export interface Asset {
   /** Output path relative to the output folder, POSIX. */
@@ -69,9 +70,14 @@ export function templateAssets(templateDirs: string[]): Asset[] {
   return [...byPath.values()]
 }
 
+/**
+ * The linked files to copy to `media/`, each from its real path. One that
+ * is missing or leaves the project (reported at its link) is left out, so
+ * nothing outside the project is ever published.
+ */
 export function mediaAssets(root: string, files: Iterable<string>): Asset[] {
-  return [...files].map((file) => ({
-    path: `media/${file.slice('documents/'.length)}`,
-    from: path.join(root, ...file.split('/'))
-  }))
+  return [...files].flatMap((file) => {
+    const checked = checkProjectFileSync(root, path.join(root, ...file.split('/')), {maxBytes: Number.POSITIVE_INFINITY})
+    return checked && 'real' in checked ? [{path: `media/${file.slice('documents/'.length)}`, from: checked.real}] : []
+  })
 }

@@ -2,8 +2,8 @@
  * What links between documents resolve against: every chapter file and the
  * document it belongs to, and every anchor of every document.
  */
-import fs from 'node:fs'
 import path from 'node:path'
+import {type BoundaryError, checkProjectFileSync} from '../boundary.js'
 import type {ParsedDocument} from '../pipeline/parse.js'
 import type {ReadDocument} from '../pipeline/read.js'
 
@@ -22,6 +22,8 @@ export interface SiteIndex {
   landing(target: LinkTarget): string | undefined
   /** Whether a file (POSIX path relative to the root) exists and is a file. */
   assetExists: (file: string) => boolean
+  /** Why a file that exists may not be copied (it leaves the project), if it may not. */
+  assetRefused: (file: string) => BoundaryError | undefined
 }
 
 /**
@@ -37,12 +39,12 @@ export function indexSite(documents: ReadDocument[], parsed: (slug: string) => P
   }
   const slugs = new Set(documents.map((document) => document.source.slug))
   const firstFiles = new Map(documents.map((document) => [document.source.slug, document.files[0] && toPosix(document.files[0].path)]))
-  const assetExists = (file: string): boolean => {
-    try {
-      return fs.statSync(path.join(root, ...file.split('/'))).isFile()
-    } catch {
-      return false
-    }
+  // Linked files are copied, not parsed: the size limit is not theirs.
+  const check = (file: string) => checkProjectFileSync(root, path.join(root, ...file.split('/')), {maxBytes: Number.POSITIVE_INFINITY})
+  const assetExists = (file: string): boolean => check(file) !== undefined
+  const assetRefused = (file: string): BoundaryError | undefined => {
+    const checked = check(file)
+    return checked && 'error' in checked ? checked.error : undefined
   }
   return {
     files,
@@ -55,7 +57,8 @@ export function indexSite(documents: ReadDocument[], parsed: (slug: string) => P
       const index = chapters.findIndex((chapter) => toPosix(chapter.file.path) === target.file)
       return index > 0 ? chapters[index]!.anchor : undefined
     },
-    assetExists
+    assetExists,
+    assetRefused
   }
 }
 

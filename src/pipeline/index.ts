@@ -176,7 +176,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const targets = project.languages.filter((lang) => lang !== project.config.source)
     const catalogs = new Map<string, LoadedCatalog>()
     const renderers = new Map(project.languages.map((lang) => [lang, createHtmlRenderer(ui.strings.get(lang)!)]))
-    const templates = loadTemplates(project.templateDirs)
+    const templates = loadTemplates(project.templateDirs, project.root)
     const context = {project, templates, strings: ui.strings, renderers, version}
     const pages = []
 

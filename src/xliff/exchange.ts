@@ -13,10 +13,10 @@
  * unless `force`.
  */
 import {createHash} from 'node:crypto'
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {xliff2js, xliff12ToJs} from 'xliff'
+import {BoundaryError, readProjectFile} from '../boundary.js'
 import {loadCatalogs} from '../catalog/load.js'
 import {stateOf, type SegmentState} from '../catalog/merge.js'
 import {writeCatalog} from '../catalog/po.js'
@@ -135,8 +135,8 @@ export async function importXliff(options: {root: string; files: string[]; force
   const project = await loadProject({root: options.root})
   const result: ImportXliffResult = {files: [], imported: 0, reviewed: 0, kept: 0, refused: 0}
   for (const name of options.files) {
-    const text = await fs.readFile(name, 'utf8').catch(() => {
-      throw new ProjectError(`Cannot read \`${name}\``)
+    const text = await readProjectFile(project.root, path.resolve(name), {maxBytes: project.config.limits.fileSize * 1024 * 1024}, 'utf8').catch((error: unknown) => {
+      throw new ProjectError(`Cannot read \`${name}\`${error instanceof BoundaryError ? `: ${error.message}` : ''}`)
     })
     const file = new VFile({path: path.relative(project.root, path.resolve(name)), cwd: project.root, value: text})
     result.files.push(file)
