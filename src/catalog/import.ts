@@ -11,7 +11,7 @@ import type {Heading, Root} from 'mdast'
 import {VFile} from 'vfile'
 import {BoundaryError, readProjectFile} from '../boundary.js'
 import {frontMatterSchema, readFrontMatter} from '../markdown/front-matter.js'
-import {markdownParser} from '../markdown/parser.js'
+import {parseMarkdown} from '../markdown/parser.js'
 import {shiftHeadings} from '../markdown/shift-headings.js'
 import type {ParsedDocument} from '../pipeline/parse.js'
 import {loadProject, ProjectError} from '../project.js'
@@ -92,7 +92,10 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
       const reason = error instanceof BoundaryError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message)
       throw new ProjectError(`Cannot read \`${name}\`: ${reason}`)
     }
-    translated.push({tree: markdownParser.parse(file), file})
+    const tree = parseMarkdown(file)
+    // A translation nested too deep is an error at its place; nothing is written.
+    if (!tree) return {...result, files: [...document.files, file]}
+    translated.push({tree, file})
   }
   const firstTranslation = translated[0]!
   const meta = readFrontMatter(firstTranslation.tree, firstTranslation.file, frontMatterSchema.partial())

@@ -14,6 +14,7 @@ import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm'
 import {toMarkdown} from 'mdast-util-to-markdown'
 import {gfm} from 'micromark-extension-gfm'
 import {visit} from 'unist-util-visit'
+import {depthGuardExtension, findDeepLine, TooDeepError} from '../markdown/depth.js'
 
 const guard = '\u200B'
 const spaces = /[ \t\r\n]+/g
@@ -24,7 +25,8 @@ const spaces = /[ \t\r\n]+/g
  */
 const plain = /^[^\n\r*_`[\]<>!&\\~@:|^]*$/
 const extensions = [gfm()]
-const mdastExtensions = [gfmFromMarkdown()]
+// The depth guard first: a translation nested too deep must not reach GFM's transforms, which recurse.
+const mdastExtensions = [depthGuardExtension, gfmFromMarkdown()]
 const toMarkdownExtensions = [gfmToMarkdown()]
 
 export type Definitions = Map<string, Definition>
@@ -79,8 +81,17 @@ export function toInlineMarkdown(children: PhrasingContent[], definitions: Defin
 export function fromInlineMarkdown(text: string, footnotes: Iterable<string> = []): PhrasingContent[] {
   const trimmed = text.trim()
   if (plain.test(trimmed) && !trimmed.includes('www.')) return trimmed === '' ? [] : [{type: 'text', value: trimmed}]
+  // Lines of markers that open too many quotes or lists take the parser long: such text is shown as it is.
+  if (findDeepLine(text)) return [{type: 'text', value: trimmed}]
   const definitions = [...footnotes].map((id) => `\n\n[^${id}]: x`).join('')
-  const tree = fromMarkdown(`${guard}${text.replace(/\n{2,}/g, '\n')}${definitions}`, {extensions, mdastExtensions})
+  let tree: Root
+  try {
+    tree = fromMarkdown(`${guard}${text.replace(/\n{2,}/g, '\n')}${definitions}`, {extensions, mdastExtensions})
+  } catch (error) {
+    // Nested too deep to be shown as Markdown (a hostile translation): shown as the text it is.
+    if (error instanceof TooDeepError || error instanceof RangeError) return [{type: 'text', value: trimmed}]
+    throw error
+  }
   const first = tree.children[0]
   if (first?.type !== 'paragraph') return [{type: 'text', value: text}]
   const children = first.children
