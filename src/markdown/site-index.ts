@@ -3,6 +3,7 @@
  * document it belongs to, and every anchor of every document.
  */
 import path from 'node:path'
+import {visit} from 'unist-util-visit'
 import {type BoundaryError, checkProjectFileSync} from '../boundary.js'
 import type {ParsedDocument} from '../pipeline/parse.js'
 import type {ReadDocument} from '../pipeline/read.js'
@@ -60,6 +61,32 @@ export function indexSite(documents: ReadDocument[], parsed: (slug: string) => P
     assetExists,
     assetRefused
   }
+}
+
+/**
+ * Slugs of the documents that `document` links to (by their Markdown
+ * files), so a build can wait for them to be parsed before it resolves
+ * the links.
+ */
+export function linkedDocuments(document: ParsedDocument, index: SiteIndex): string[] {
+  const slugs = new Set<string>()
+  for (const chapter of document.chapters) {
+    const here = path.posix.dirname(toPosix(chapter.file.path))
+    visit(chapter.tree, (node) => {
+      if (node.type !== 'link' && node.type !== 'definition') return
+      const pathname = node.url.replace(/[?#].*$/, '')
+      if (!/\.md$/i.test(pathname) || /^[a-zA-Z][a-zA-Z\d+.-]*:/.test(pathname)) return
+      let decoded = pathname
+      try {
+        decoded = decodeURIComponent(pathname)
+      } catch {
+        // Kept as written, as links.ts does.
+      }
+      const target = index.files.get(path.posix.normalize(path.posix.join(here, decoded)))
+      if (target && target.slug !== document.source.slug) slugs.add(target.slug)
+    })
+  }
+  return [...slugs]
 }
 
 export function toPosix(file: string): string {
