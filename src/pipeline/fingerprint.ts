@@ -71,7 +71,7 @@ function manifestPath(project: Project, out: string): string {
 export async function readManifest(project: Project, out: string, print: string): Promise<Manifest | undefined> {
   let manifest: Manifest
   try {
-    manifest = JSON.parse(await fs.readFile(manifestPath(project, out), 'utf8'))
+    manifest = JSON.parse(await readProjectFile(project.root, manifestPath(project, out), {}, 'utf8'))
   } catch {
     return undefined
   }
