@@ -70,6 +70,8 @@ export interface ParseAhead {
 export interface ParseAheadOptions {
   /** Longest time the worker may spend on one file, in milliseconds (default: 60 000). */
   budget?: number | undefined
+  /** Largest heap of the worker, in megabytes; a worker that needs more dies, and its document is reported (default: Node's). */
+  memory?: number | undefined
 }
 
 interface Pending {
@@ -137,7 +139,7 @@ export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): Par
     let ready = false
     let current: Worker
     try {
-      current = new Worker(new URL(import.meta.url), {workerData: {role}})
+      current = new Worker(new URL(import.meta.url), {workerData: {role}, ...(options.memory ? {resourceLimits: {maxOldGenerationSizeMb: options.memory}} : {})})
     } catch (error) {
       giveUp((error as Error).message)
       return

@@ -69,6 +69,21 @@ describe('Markdown bombs', () => {
 })
 
 describe('the parse worker', () => {
+  it('reports a document the worker dies on, and parses the rest in a new worker', async () => {
+    // Two million list items need far more than the 24 MB of heap this worker is given.
+    const huge = new VFile({path: 'documents/huge.md', value: '- a\n'.repeat(2_000_000)})
+    const normal = new VFile({path: 'documents/normal.md', value: '# Normal\n\nText.\n'})
+    const ahead = parseAhead([huge, normal], {memory: 24})
+    try {
+      await ahead.wait([huge, normal])
+      expect(String(huge.messages[0])).toMatch(/^documents\/huge\.md:1:1: Cannot parse the document: the parser stopped \(.*memory.*\)$/)
+      expect(huge.messages[0]?.fatal).toBe(true)
+      expect([...ahead.take([huge, normal]).keys()]).toEqual([normal])
+    } finally {
+      await ahead.close()
+    }
+  })
+
   it('parses in the shipped bundle: the bombs beside a normal document end in seconds, without a stack trace', async () => {
     const root = await makeProject({
       'policy-press.config.yaml': 'source: en\ntargets: []\nlimits:\n  parseTime: 2\n',
