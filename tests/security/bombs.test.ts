@@ -48,6 +48,15 @@ describe('Markdown bombs', () => {
     expect(await fs.readFile(path.join(root, 'dist/de/normal.html'), 'utf8')).toContain('A normal paragraph.')
   })
 
+  it('reports a YAML alias bomb in the front matter at the front matter', async () => {
+    const laughs = `---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [${'*a, '.repeat(60)}*a]\nc: [${'*b, '.repeat(60)}*b]\ntitle: Laughs\n---\n\nText.\n`
+    const root = await makeProject({'policy-press.config.yaml': 'source: en\ntargets: []\n', 'documents/laughs.md': laughs, 'documents/normal.md': `${front('Normal')}Text.\n`})
+    const run = await runCli(['build', '--format', 'html', '--no-color'], root)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/documents\/laughs\.md\n2:1 +error +Invalid YAML: Excessive alias count indicates a resource exhaustion attack +yaml/)
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(stackTrace)
+  })
+
   it('finds the first too-deep node without recursion, and leaves real documents alone', () => {
     const file = new VFile({value: `${'> '.repeat(64)}ok\n\n${'- '.repeat(64)}ok\n\n${'*a '.repeat(30)}x${' a*'.repeat(30)}\n`})
     expect(parseMarkdown(file)).toBeDefined()

