@@ -8,7 +8,8 @@
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {checkProjectFileSync} from '../boundary.js'
+import {BoundaryError, checkProjectFileSync, resolveInsideSync} from '../boundary.js'
+import {ProjectError} from '../project.js'
 
 export interface Asset {
   /** Output path relative to the output folder, POSIX. */
@@ -52,11 +53,21 @@ export function resolveFont(name: string): string {
   throw new Error(`Cannot find font \`${name}\`: install it with \`npm install @fontsource/${family}\` or put it in \`templates/assets/fonts/\``)
 }
 
+/** A folder of assets that is a link out of its templates folder would publish what it points at: a usage error. */
+function assetsInside(dir: string, assetsDir: string): void {
+  try {
+    resolveInsideSync(dir, assetsDir)
+  } catch (error) {
+    if (error instanceof BoundaryError) throw new ProjectError(`${path.join(path.basename(dir), 'assets')}/: ${error.message}`)
+  }
+}
+
 export function templateAssets(templateDirs: string[]): Asset[] {
   const byPath = new Map<string, Asset>()
   // The shipped templates come last in `templateDirs`; walk them first so the project's win.
   for (const dir of [...templateDirs].reverse()) {
     const assetsDir = path.join(dir, 'assets')
+    assetsInside(dir, assetsDir)
     for (const file of listFiles(assetsDir)) byPath.set(`assets/${file}`, {path: `assets/${file}`, from: path.join(assetsDir, file)})
   }
   for (const asset of [...byPath.values()]) {

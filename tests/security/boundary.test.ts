@@ -123,6 +123,11 @@ describe('the project boundary', () => {
 
     await fs.rm(path.join(root, 'translations/de/a.po'))
     await fs.mkdir(path.join(root, 'templates'))
+    await fs.symlink(outside, path.join(root, 'templates/assets'))
+    const assets = await runCli(['build', '--format', 'html', '--force'], root)
+    expect(assets.code).toBe(2)
+    expect(assets.stderr).toMatch(/^policy-press: templates\/assets\/: Unexpected symbolic link to `.*`, outside the project/)
+    await fs.rm(path.join(root, 'templates/assets'))
     await fs.symlink('/proc/self/environ', path.join(root, 'templates/page.html'))
     const template = await runCli(['build', '--format', 'html', '--force'], root)
     expect(template.code).toBe(2)
