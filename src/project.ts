@@ -123,9 +123,12 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   const root = path.resolve(options.root)
   const stat = await fs.stat(root).catch(() => undefined)
   if (!stat?.isDirectory()) throw new ProjectError(`Cannot find the folder \`${options.root}\` given as root`)
-  for (const folder of ['documents', 'translations', 'templates']) await checkFolder(root, folder)
   const {config, file: configFile} = await loadConfig(root)
   const allLanguages = [config.source, ...config.targets]
+  // Folders read from, and those written to by default (PO files, output, caches): a link out of the project
+  // would let a pull request read, or overwrite, files elsewhere on the machine.
+  const folders = ['documents', 'translations', 'templates', 'dist', 'xliff', '.policy-press-cache', ...allLanguages.map((lang) => `translations/${lang}`)]
+  for (const folder of folders) await checkFolder(root, folder)
   const languages = select(allLanguages, options.langs, (lang) => lang, 'language')
   const allDocuments = await listDocuments(path.join(root, 'documents'), root)
   const documents = select(

@@ -136,6 +136,26 @@ describe('the project boundary', () => {
     expect(published).not.toContain('PATH=')
   })
 
+  it('writes nothing through a folder linked out of the project', async () => {
+    const root = await makeProject({'policy-press.config.yaml': 'source: en\ntargets: [de]\n', 'documents/a.md': `${front('A')}Text.\n`})
+    const target = await fs.mkdtemp(path.join(os.tmpdir(), 'policy-press-target-'))
+    try {
+      await fs.mkdir(path.join(root, 'translations'))
+      await fs.symlink(target, path.join(root, 'translations/de'))
+      const sync = await runCli(['sync'], root)
+      expect(sync.code).toBe(2)
+      expect(sync.stderr).toMatch(/^policy-press: translations\/de\/: Unexpected symbolic link to `.*`, outside the project/)
+      await fs.rm(path.join(root, 'translations/de'))
+      await fs.symlink(target, path.join(root, 'dist'))
+      const build = await runCli(['build', '--format', 'html'], root)
+      expect(build.code).toBe(2)
+      expect(build.stderr).toMatch(/^policy-press: dist\/: Unexpected symbolic link/)
+      expect(await fs.readdir(target)).toEqual([])
+    } finally {
+      await fs.rm(target, {recursive: true, force: true})
+    }
+  })
+
   it('reads nothing too large, and says which limit to change', async () => {
     const root = await makeProject({'policy-press.config.yaml': 'source: en\ntargets: []\nlimits:\n  fileSize: 0.001\n', 'documents/big.md': `${front('Big')}${'word '.repeat(400)}\n`, 'documents/small.md': `${front('Small')}Text.\n`})
     const run = await runCli(['build', '--format', 'html', '--no-color'], root)
