@@ -29,19 +29,22 @@ export const defaultMaxBytes = 10 * 1024 * 1024
 const systemFolders = ['/proc', '/dev', '/sys']
 
 /**
- * policy-press's own folder, real path: its templates and UI strings may sit
- * inside a project (`node_modules/policy-press`) behind a link out of it
- * (`npm link`, workspaces), and are read all the same.
+ * The templates and UI strings shipped with policy-press, real paths: they
+ * may sit inside a project (`node_modules/policy-press`) behind a link out
+ * of it (`npm link`, workspaces), and are read all the same. Nothing else
+ * of the package is.
  */
-const ownFolder = fileURLToPath(new URL('../', import.meta.url))
-let ownReal: string | undefined
-function ownFolderReal(): string {
-  try {
-    ownReal ??= fs.realpathSync(ownFolder)
-  } catch {
-    ownReal = ownFolder
-  }
-  return ownReal
+const ownFolders = ['../templates/', '../translations/'].map((folder) => fileURLToPath(new URL(folder, import.meta.url)))
+let ownReal: string[] | undefined
+function isOwn(real: string): boolean {
+  ownReal ??= ownFolders.map((folder) => {
+    try {
+      return fs.realpathSync(folder)
+    } catch {
+      return folder
+    }
+  })
+  return ownReal.some((folder) => isWithin(folder, real))
 }
 
 /** Why a file is not read; `code` lets callers that expect `ENOENT` and the like tell these apart. */
@@ -72,6 +75,7 @@ function isWithin(folder: string, file: string): boolean {
 }
 
 function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} kB`
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`
 }
 
@@ -83,7 +87,7 @@ function systemFolder(real: string): string | undefined {
 function judge(root: string, realRoot: string, file: string, real: string): BoundaryError | undefined {
   const system = systemFolder(real)
   if (system) return new BoundaryError(`Unexpected path into \`${system}\` (\`${real}\`), expected a file of the project: \`${system}\` is never read`, 'ESYSTEM')
-  if (isWithin(root, file) && !isWithin(realRoot, real) && !isWithin(ownFolderReal(), real)) {
+  if (isWithin(root, file) && !isWithin(realRoot, real) && !isOwn(real)) {
     return new BoundaryError(`Unexpected symbolic link to \`${real}\`, outside the project, expected a file inside the project`, 'EOUTSIDE')
   }
   return undefined

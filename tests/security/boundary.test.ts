@@ -160,7 +160,7 @@ describe('the project boundary', () => {
     const root = await makeProject({'policy-press.config.yaml': 'source: en\ntargets: []\nlimits:\n  fileSize: 0.001\n', 'documents/big.md': `${front('Big')}${'word '.repeat(400)}\n`, 'documents/small.md': `${front('Small')}Text.\n`})
     const run = await runCli(['build', '--format', 'html', '--no-color'], root)
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/documents\/big\.md\n\s*1:1\s+error\s+Unexpected file of 0 MB, expected at most 0 MB \(`limits.fileSize` in the config\)\s+file-too-large/)
+    expect(run.stderr).toMatch(/documents\/big\.md\n\s*1:1\s+error\s+Unexpected file of 2 kB, expected at most 1 kB \(`limits.fileSize` in the config\)\s+file-too-large/)
     expect(await fs.readFile(path.join(root, 'dist/en/small.html'), 'utf8')).toContain('Text.')
   })
 
