@@ -70,6 +70,19 @@ describe('Markdown bombs', () => {
     expect(findDeepLine(`${'1. '.repeat(100)}x\n`)).toEqual({line: 1, column: 193, depth: 65})
   })
 
+  it('reports a translation nested too deep at its PO entry, and shows it as text', async () => {
+    const deep = `Tief ${'*a _'.repeat(100)}x${'_ a*'.repeat(100)}`
+    const root = await makeProject({
+      'policy-press.config.yaml': 'source: en\ntargets: [de]\n',
+      'documents/doc.md': `${front('Doc')}Alpha.\n`,
+      'translations/de/doc.po': `msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n\nmsgid "Doc"\nmsgstr "Dok"\n\nmsgid "Alpha."\nmsgstr "${deep}"\n`
+    })
+    const run = await runCli(['build', '--format', 'html', '--no-color'], root)
+    expect(run.stderr).toMatch(/translations\/de\/doc\.po\n9:1 +warning +Unexpected nesting 65 levels deep \(.*\) in translation, expected at most 64; shown as plain text +too-deep/)
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(stackTrace)
+    expect(await fs.readFile(path.join(root, 'dist/de/doc.html'), 'utf8')).toContain('Tief *a _*a _')
+  })
+
   it('shows a translation nested too deep as text, without overflowing', () => {
     expect(fromInlineMarkdown(`${'['.repeat(100)}x`)).toHaveLength(1)
     expect(fromInlineMarkdown(`Text ${'<span>'.repeat(3000)}x`)).toEqual([{type: 'text', value: `Text ${'<span>'.repeat(3000)}x`}])
