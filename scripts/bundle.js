@@ -8,6 +8,9 @@
 // (lib/index.js) stays unbundled. The bundle sits at the top of lib/, as src's top-level modules do, so
 // the paths they take from import.meta.url (templates, translations, package.json) resolve the same.
 // Puppeteer stays outside (puppeteer-core): bundled it loads slower, and it reads its own files.
+// deepl-node stays outside too: it is CommonJS, and esbuild's chunk of it exported only `default`, so
+// `import('deepl-node')` found no `DeepLClient` in the bundle while it did in the sources. Node's own loader
+// gives it the named exports the sources use; `translate` waits on the network anyway, so bundling gains nothing.
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {build} from 'esbuild'
@@ -24,7 +27,7 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['puppeteer', 'puppeteer-core'],
+  external: ['puppeteer', 'puppeteer-core', 'deepl-node'],
   sourcemap: 'linked',
   // Bundled CommonJS packages call require(): give them Node's, for this file.
   banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},

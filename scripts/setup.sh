@@ -3,7 +3,8 @@
 # npm dependencies. Safe to run again: it installs only what is missing.
 #   system: Chromium (browser tests) and its headless shell (HTML→PDF, where
 #           the distribution has it), Java (Nu Html Checker),
-#           gettext (msgfmt), qpdf and poppler-utils (PDF checks)
+#           gettext (msgfmt), qpdf and poppler-utils (PDF checks),
+#           translate-toolkit (the XLIFF reader of Weblate and Pootle, for the XLIFF tests)
 #   npm:    `npm ci`, which also compiles src/ to lib/ (the prepare script)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ command -v java >/dev/null || missing+=(default-jre-headless)
 command -v msgfmt >/dev/null || missing+=(gettext)
 command -v qpdf >/dev/null || missing+=(qpdf)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v po2xliff >/dev/null || missing+=(translate-toolkit)
 
 # Chromium's headless shell prints the same PDFs faster; without it the full browser prints them.
 optional=()

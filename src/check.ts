@@ -1,7 +1,10 @@
 /**
  * check: everything a build checks, without writing a file or starting a
  * browser, plus terminology against `translations/glossary.yaml`. Every
- * problem it finds is an error, so it can gate a pull request.
+ * problem it finds is an error, so it can gate a pull request, except
+ * figures without a version for every target language when the project asks
+ * for them only as warnings (`translations.localizedFigures: warn`): figures
+ * are drawn after the text, so a new English figure must not block a merge.
  */
 import type {VFile} from 'vfile'
 import {loadCatalogs} from './catalog/load.js'
@@ -12,7 +15,7 @@ import {build} from './pipeline/index.js'
 import {loadProject} from './project.js'
 
 export interface CheckResult {
-  /** Files with problems, every message fatal. */
+  /** Files with problems; every message fatal but the warnings the config asks for. */
   files: VFile[]
   /** The config or UI strings are invalid: a usage error. */
   settingsInvalid: boolean
@@ -40,6 +43,7 @@ export async function check(options: {root: string; env: Record<string, string |
     }
   }
   const files = [...byPath.values()].filter((file) => file.messages.length > 0)
-  for (const file of files) for (const message of file.messages) message.fatal = true
+  const warnOnly = (ruleId: string | undefined) => ruleId === 'missing-localized-figure' && project.config.translations.localizedFigures === 'warn'
+  for (const file of files) for (const message of file.messages) message.fatal = !warnOnly(message.ruleId)
   return {files, settingsInvalid: false}
 }

@@ -7,6 +7,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {z} from 'zod'
 import {readProjectFile} from './boundary.js'
+import {copyKinds} from './segments/copied.js'
 import {parseYaml, reportZodIssues} from './yaml-source.js'
 
 export const configFileName = 'policy-press.config.yaml'
@@ -40,7 +41,22 @@ const translationOptions = z
     publishMachineDrafts: z
       .boolean()
       .default(false)
-      .describe('Whether machine drafts may be published unmarked (default: `false`).')
+      .describe('Whether machine drafts may be published unmarked (default: `false`).'),
+    // A list, not a boolean: the kinds differ in whether a language writes them its own way. URLs never
+    // change, but `3.5` is `3,5` in German and Latvian, so a project that localizes decimals or dates
+    // drops `numbers` or `dates` and keeps the rest copied.
+    copy: z
+      .array(z.enum(copyKinds))
+      .default([...copyKinds])
+      .describe(
+        "Blocks and table cells copied into every language as they are, not translated, when all they hold is one of these: `numbers` (`12`, `+3`, `−1`, `1 000,5`, `10–20`, a lone dash `–`), `dates` (`2025-12-04`, `4.12.2025`, `2025`, `9:00`), `percentages` (`12 %`), `currency` (`€ 12`, `12 EUR`, `$3.50`), `urls` (web and e-mail addresses); `[]` translates everything (default: `['numbers', 'dates', 'percentages', 'currency', 'urls']`)."
+      ),
+    localizedFigures: z
+      .enum(['off', 'warn', 'error'])
+      .default('off')
+      .describe(
+        "Whether to report images that have no version for a built target language (`images/cycle.lv.png` next to `images/cycle.png`): `'warn'` lists them in `build` and `check`; `'error'` also fails `check` and `build --strict` (default: `'off'`)."
+      )
   })
 
 const deepl = z

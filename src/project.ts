@@ -123,6 +123,11 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   const root = path.resolve(options.root)
   const stat = await fs.stat(root).catch(() => undefined)
   if (!stat?.isDirectory()) throw new ProjectError(`Cannot find the folder \`${options.root}\` given as root`)
+  // Without documents/ this is not a project (a command run in the wrong folder): nothing is read or written.
+  const documentsStat = await fs.stat(path.join(root, 'documents')).catch(() => undefined)
+  if (!documentsStat?.isDirectory()) {
+    throw new ProjectError(`Cannot find the folder \`documents/\` in \`${root}\`, expected the Markdown documents of a project there (\`policy-press init\` starts one)`)
+  }
   const {config, file: configFile} = await loadConfig(root)
   const allLanguages = [config.source, ...config.targets]
   // Folders read from, and those written to by default (PO files, output, caches): a link out of the project

@@ -1,112 +1,178 @@
 /**
- * Align the blocks of a translated document with those of its source, as a
- * sequence alignment (Needleman–Wunsch): blocks pair by kind and order, with
- * what both languages share (numbers, URLs, footnote ids, inline code) and
- * similar length as evidence. A missing or extra paragraph costs one gap; it
- * does not shift everything after it, as a block-by-block walk would.
+ * Align the blocks of a translated document with those of its source.
+ *
+ * When the two documents have the same sequence of block kinds (and heading
+ * depths), block n translates block n: real translations do not keep the
+ * source's word count, and unless the inline skeletons argue strongly for
+ * another pairing (a block removed and another added elsewhere, with the
+ * numbers of every heading between them off by one), every pair is certain.
+ *
+ * The pairing comes from a dynamic program in the manner of Gale and Church (1993) finds
+ * the cheapest chain of beads: 1-1, 1-0 (a block the translation lacks), 0-1
+ * (one it adds), 2-1 (two blocks it joins) and 1-2 (one it splits), each
+ * costed by bead-cost.ts. A bead is certain when it is a 1-1 of one kind and
+ * every alignment without it costs clearly more: its margin, found from the
+ * cheapest paths to and from each cell of the table.
  */
-import {words} from './similarity.js'
+import {type AlignBlock, beadCosts, kindOf, shapes} from './bead-cost.js'
+import {defaultLengthModel, type LengthModel} from './length-model.js'
 
-export interface AlignBlock {
-  kind: string
-  /** Heading depth, for headings. */
-  depth?: number | undefined
-  text: string
-}
+export type {AlignBlock} from './bead-cost.js'
 
-export interface AlignedPair {
-  source: number
-  translation: number
-  /** `false` when the pairing rests on order alone or the blocks differ in kind or length. */
+export interface Bead {
+  /** Source blocks, one or two, in order. */
+  source: number[]
+  /** Translation blocks, one or two, in order. */
+  translation: number[]
+  /** `true` for a 1-1 pair of one kind that no alternative comes close to. */
   certain: boolean
+  /** How much more the best alignment without this bead costs (nats); `Infinity` when kinds match one to one. */
+  margin: number
 }
 
 export interface Alignment {
-  pairs: AlignedPair[]
+  /** The beads that pair blocks (1-1, 2-1, 1-2), in order. */
+  beads: Bead[]
   /** Source blocks with no counterpart. */
   missing: number[]
   /** Translation blocks with no counterpart. */
   extra: number[]
 }
 
-const gap = -1.2
-
-/** What a translation keeps verbatim: numbers, URLs, footnote ids, inline code. */
-export function anchorsOf(text: string): string[] {
-  return [
-    ...(text.match(/\]\(([^)\s]+)/g) ?? []),
-    ...(text.match(/\[\^[^\]]+\]/g) ?? []),
-    ...(text.match(/`[^`]+`/g) ?? []),
-    ...(text.match(/\d+(?:[.,]\d+)*/g) ?? [])
-  ]
+export interface AlignOptions {
+  /** Translated length given source length (default: Gale and Church's, ratio 1, variance 6.8). */
+  model?: LengthModel | undefined
 }
 
-function overlap(a: string[], b: string[]): number | undefined {
-  if (a.length === 0 && b.length === 0) return undefined
-  const rest = [...b]
-  let shared = 0
-  for (const item of a) {
-    const at = rest.indexOf(item)
-    if (at !== -1) {
-      shared++
-      rest.splice(at, 1)
-    }
-  }
-  return (2 * shared) / (a.length + b.length)
+/** A bead is certain when every alignment without it costs at least this much more (nats). */
+const certainMargin = 3
+/**
+ * How far from the straight line between the two ends a path may stray,
+ * beyond the difference in block counts: a translation lacking a chapter of
+ * 64 blocks and adding another elsewhere still aligns, and a long document
+ * costs time in proportion to its length, not its square.
+ */
+const band = 64
+
+function diagonal(source: AlignBlock[]): Alignment {
+  return {beads: source.map((_, index) => ({source: [index], translation: [index], certain: true, margin: Infinity})), missing: [], extra: []}
 }
 
-function lengthRatio(a: string, b: string): number {
-  const left = Math.max(1, words(a).length)
-  const right = Math.max(1, words(b).length)
-  return Math.min(left, right) / Math.max(left, right)
+export function align(source: AlignBlock[], translation: AlignBlock[], options: AlignOptions = {}): Alignment {
+  const result = alignBeads(source, translation, options)
+  // Same kinds one to one, and nothing (say, the numbers of every heading from some point on) argues for another pairing.
+  const sameKinds = source.length === translation.length && source.every((block, index) => kindOf(block) === kindOf(translation[index]!))
+  return sameKinds && result.beads.length === source.length && result.beads.every((bead, index) => bead.translation.length === 1 && bead.source[0] === index && bead.translation[0] === index) ? diagonal(source) : result
 }
 
-function score(source: AlignBlock, translation: AlignBlock): {value: number; certain: boolean} {
-  const sameKind = source.kind === translation.kind && source.depth === translation.depth
-  const anchors = overlap(anchorsOf(source.text), anchorsOf(translation.text))
-  const ratio = lengthRatio(source.text, translation.text)
-  let value = sameKind ? 2 : -2
-  if (anchors !== undefined) value += 2 * anchors - 1
-  value += ratio < 0.3 ? -1.5 : ratio < 0.5 ? -0.5 : 0.5
-  const certain = sameKind && (anchors === undefined ? ratio >= 0.5 : anchors >= 0.5) && ratio >= 0.3
-  return {value, certain}
-}
-
-export function align(source: AlignBlock[], translation: AlignBlock[]): Alignment {
+function alignBeads(source: AlignBlock[], translation: AlignBlock[], options: AlignOptions): Alignment {
+  const cost = beadCosts(source, translation, options.model ?? defaultLengthModel)
   const rows = source.length
   const columns = translation.length
-  const table: Float64Array[] = Array.from({length: rows + 1}, () => new Float64Array(columns + 1))
-  for (let i = 1; i <= rows; i++) table[i]![0] = i * gap
-  for (let j = 1; j <= columns; j++) table[0]![j] = j * gap
-  for (let i = 1; i <= rows; i++) {
-    for (let j = 1; j <= columns; j++) {
-      table[i]![j] = Math.max(
-        table[i - 1]![j - 1]! + score(source[i - 1]!, translation[j - 1]!).value,
-        table[i - 1]![j]! + gap,
-        table[i]![j - 1]! + gap
-      )
-    }
+  const reach = Math.abs(rows - columns) + band
+  // The band of each row, and the cost of every bead that starts inside it, computed once for the three passes.
+  const lows = new Int32Array(rows + 1)
+  const highs = new Int32Array(rows + 1)
+  const offsets = new Int32Array(rows + 2)
+  for (let i = 0; i <= rows; i++) {
+    const centre = rows === 0 ? 0 : (i * columns) / rows
+    lows[i] = Math.max(0, Math.floor(centre - reach))
+    highs[i] = Math.min(columns, Math.ceil(centre + reach))
+    offsets[i + 1] = offsets[i]! + highs[i]! - lows[i]! + 1
   }
-  const pairs: AlignedPair[] = []
-  const missing: number[] = []
-  const extra: number[] = []
-  let i = rows
-  let j = columns
-  while (i > 0 || j > 0) {
-    if (i > 0 && j > 0) {
-      const {value, certain} = score(source[i - 1]!, translation[j - 1]!)
-      if (Math.abs(table[i]![j]! - (table[i - 1]![j - 1]! + value)) < 1e-9) {
-        pairs.push({source: i - 1, translation: j - 1, certain})
-        i--
-        j--
-        continue
+  const span = (i: number): [number, number] => [lows[i]!, highs[i]!]
+  const size = offsets[rows + 1]!
+  /** Index of a cell in the band's arrays; -1 outside the band. */
+  const cell = (i: number, j: number) => (j < lows[i]! || j > highs[i]! ? -1 : offsets[i]! + j - lows[i]!)
+  const costs = new Float64Array(size * shapes.length).fill(Infinity)
+  for (let i = 0; i <= rows; i++) {
+    for (let j = lows[i]!; j <= highs[i]!; j++) {
+      for (let shape = 0; shape < shapes.length; shape++) {
+        const [take, give] = shapes[shape]!
+        if (i + take <= rows && j + give <= columns && cell(i + take, j + give) !== -1) costs[cell(i, j) * shapes.length + shape] = cost(i, j, shape)
       }
     }
-    if (i > 0 && Math.abs(table[i]![j]! - (table[i - 1]![j]! + gap)) < 1e-9) {
-      missing.push(--i)
-    } else {
-      extra.push(--j)
+  }
+  /** Each bead that starts at (i, j) and ends inside the table and the band, with its cost. */
+  const beadsFrom = (i: number, j: number, visit: (shape: number, take: number, give: number, value: number) => void): void => {
+    const base = cell(i, j) * shapes.length
+    for (let shape = 0; shape < shapes.length; shape++) {
+      const value = costs[base + shape]!
+      if (value !== Infinity) visit(shape, shapes[shape]![0], shapes[shape]![1], value)
     }
   }
-  return {pairs: pairs.reverse(), missing: missing.reverse(), extra: extra.reverse()}
+
+  // Cheapest cost from the start to each cell (forward) and from each cell to the end (backward).
+  const forward = new Float64Array(size).fill(Infinity)
+  const backward = new Float64Array(size).fill(Infinity)
+  const via = new Int8Array(size).fill(-1)
+  forward[0] = 0
+  for (let i = 0; i <= rows; i++) {
+    const [low, high] = span(i)
+    for (let j = low; j <= high; j++) {
+      const here = forward[cell(i, j)]!
+      if (here === Infinity) continue
+      beadsFrom(i, j, (shape, take, give, value) => {
+        const next = cell(i + take, j + give)
+        if (here + value < forward[next]!) {
+          forward[next] = here + value
+          via[next] = shape
+        }
+      })
+    }
+  }
+  backward[cell(rows, columns)] = 0
+  for (let i = rows; i >= 0; i--) {
+    const [low, high] = span(i)
+    for (let j = high; j >= low; j--) {
+      beadsFrom(i, j, (_, take, give, value) => {
+        const total = value + backward[cell(i + take, j + give)]!
+        if (total < backward[cell(i, j)]!) backward[cell(i, j)] = total
+      })
+    }
+  }
+
+  // The cheapest chain, from the end.
+  const chosen: Array<{i: number; j: number; shape: number}> = []
+  for (let i = rows, j = columns; i > 0 || j > 0; ) {
+    const shape = via[cell(i, j)]!
+    const [take, give] = shapes[shape]!
+    i -= take
+    j -= give
+    chosen.push({i, j, shape})
+  }
+  chosen.reverse()
+
+  // For each block, the cheapest alignment that covers it with another bead than the chosen one.
+  const best = forward[cell(rows, columns)]!
+  const isChosen = new Set(chosen.map(({i, j, shape}) => cell(i, j) * shapes.length + shape))
+  const otherSource = new Float64Array(rows).fill(Infinity)
+  const otherTranslation = new Float64Array(columns).fill(Infinity)
+  for (let i = 0; i <= rows; i++) {
+    const [low, high] = span(i)
+    for (let j = low; j <= high; j++) {
+      if (forward[cell(i, j)] === Infinity) continue
+      beadsFrom(i, j, (shape, take, give, value) => {
+        if (isChosen.has(cell(i, j) * shapes.length + shape)) return
+        const total = forward[cell(i, j)]! + value + backward[cell(i + take, j + give)]!
+        for (let s = i; s < i + take; s++) otherSource[s] = Math.min(otherSource[s]!, total)
+        for (let t = j; t < j + give; t++) otherTranslation[t] = Math.min(otherTranslation[t]!, total)
+      })
+    }
+  }
+
+  const alignment: Alignment = {beads: [], missing: [], extra: []}
+  for (const {i, j, shape} of chosen) {
+    const [take, give] = shapes[shape]!
+    if (give === 0) alignment.missing.push(i)
+    else if (take === 0) alignment.extra.push(j)
+    else {
+      const sources = Array.from({length: take}, (_, offset) => i + offset)
+      const translations = Array.from({length: give}, (_, offset) => j + offset)
+      const margin = Math.min(...sources.map((s) => otherSource[s]!), ...translations.map((t) => otherTranslation[t]!)) - best
+      const certain = take === 1 && give === 1 && kindOf(source[i]!) === kindOf(translation[j]!) && margin >= certainMargin
+      alignment.beads.push({source: sources, translation: translations, certain, margin})
+    }
+  }
+  return alignment
 }

@@ -1,13 +1,15 @@
 /**
  * import: turn a translated Markdown document that partners already have
- * into the PO file of its source document. Blocks are aligned by kind and
- * order (see align.ts); matched blocks become current entries, uncertain
- * ones fuzzy, and every mismatch is reported with both places. Existing
- * translations are kept unless `force` is set; the PO file is written
- * atomically.
+ * into the PO file of its source document. Blocks are aligned by kind,
+ * order, length and inline skeleton (see align.ts); certain pairs become
+ * current entries, the others are marked for an alignment check
+ * (alignment-mark.ts), and every mismatch is reported with both places.
+ * Existing translations are kept unless `force` is set; the PO file is
+ * written atomically.
  */
 import path from 'node:path'
-import type {Heading, Root} from 'mdast'
+import createDebug from 'debug'
+import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {BoundaryError, readProjectFile} from '../boundary.js'
 import {frontMatterSchema, readFrontMatter} from '../markdown/front-matter.js'
@@ -15,12 +17,15 @@ import {parseMarkdown} from '../markdown/parser.js'
 import {shiftHeadings} from '../markdown/shift-headings.js'
 import type {ParsedDocument} from '../pipeline/parse.js'
 import {loadProject, ProjectError} from '../project.js'
-import {collectDefinitions} from '../segments/inline-markdown.js'
-import {blockSegments, segmentText} from '../segments/segment.js'
-import {type AlignBlock, align} from './align.js'
+import {align} from './align.js'
+import {blocksOf, type LocatedBlock, matchHeadingDepths} from './align-blocks.js'
+import {markAlignment} from './alignment-mark.js'
+import {lengthModel} from './length-model.js'
 import {loadCatalogs, segmented} from './load.js'
 import {writeCatalog} from './po.js'
 import {targetLanguages} from './sync.js'
+
+const debug = createDebug('policy-press:import')
 
 export interface ImportOptions {
   root: string
@@ -37,31 +42,11 @@ export interface ImportResult {
   /** The PO file written, relative to the root. */
   catalog: string | undefined
   current: number
-  fuzzy: number
+  /** Entries imported with a pairing in doubt: fuzzy, with the comment `policy-press: check alignment`. */
+  check: number
   /** Entries left as they were because they already had a translation. */
   kept: number
   mismatches: number
-}
-
-interface LocatedBlock extends AlignBlock {
-  file: VFile
-  line: number
-}
-
-/** The translatable blocks of some trees, with their kinds, texts and places. */
-function blocksOf(chapters: Array<{tree: Root; file: VFile}>): LocatedBlock[] {
-  return chapters.flatMap(({tree, file}) => {
-    const definitions = collectDefinitions(tree)
-    return blockSegments([tree])
-      .map((segment) => ({
-        kind: segment.kind,
-        depth: segment.kind === 'heading' && segment.target.type === 'inline' ? (segment.target.node as Heading).depth : undefined,
-        text: segmentText(segment, definitions),
-        file,
-        line: segment.line
-      }))
-      .filter((block) => block.text !== '')
-  })
 }
 
 function between(blocks: LocatedBlock[], index: number): string {
@@ -76,7 +61,7 @@ function between(blocks: LocatedBlock[], index: number): string {
 export async function importTranslation(options: ImportOptions): Promise<ImportResult> {
   const project = await loadProject({root: options.root, langs: [options.lang], docs: [options.doc]})
   targetLanguages(project.languages, project.config.source, [options.lang])
-  const result: ImportResult = {files: [], catalog: undefined, current: 0, fuzzy: 0, kept: 0, mismatches: 0}
+  const result: ImportResult = {files: [], catalog: undefined, current: 0, check: 0, kept: 0, mismatches: 0}
   const [{read}, {parse}] = await Promise.all([import('../pipeline/read.js'), import('../pipeline/parse.js')])
   const document: ParsedDocument = (await read(project)).map((source) => parse(source))[0]!
   if (document.fatal || !document.meta) return {...result, files: document.files}
@@ -102,7 +87,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
   for (const chapter of translated) chapter.tree.children = chapter.tree.children.filter((node) => node.type !== 'yaml')
   shiftHeadings(translated.map((chapter) => chapter.tree))
 
-  const [catalog] = await loadCatalogs(project, segmented([document]), [options.lang])
+  const [catalog] = await loadCatalogs(project, segmented([document], project.config.translations.copy), [options.lang])
   if (!catalog?.merge) return {...result, files: [...translated.map((chapter) => chapter.file), ...(catalog ? [catalog.file] : [])]}
   const entries = new Map(catalog.merge.catalog.entries.map((entry) => [entry.msgid, entry]))
 
@@ -114,10 +99,9 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
       return
     }
     entry.msgstr = text
-    entry.fuzzy = !certain
-    entry.previous = undefined
+    markAlignment(entry, !certain)
     if (certain) result.current++
-    else result.fuzzy++
+    else result.check++
   }
 
   // Front matter: field by field.
@@ -135,23 +119,47 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
   // Blocks: aligned.
   const sourceBlocks = blocksOf(document.chapters)
   const translationBlocks = blocksOf(translated)
-  const alignment = align(sourceBlocks, translationBlocks)
-  for (const pair of alignment.pairs) {
-    const source = sourceBlocks[pair.source]!
-    const target = translationBlocks[pair.translation]!
-    put(source.text, target.text, pair.certain)
-    if (source.kind !== target.kind || source.depth !== target.depth) {
+  matchHeadingDepths(sourceBlocks, translationBlocks)
+  const alignment = align(sourceBlocks, translationBlocks, {model: lengthModel(project.config.source, options.lang)})
+  debug('%d source and %d translation blocks: %d pairs (%d to check), %d missing, %d extra', sourceBlocks.length, translationBlocks.length, alignment.beads.length, alignment.beads.filter((bead) => !bead.certain).length, alignment.missing.length, alignment.extra.length)
+  for (const bead of alignment.beads.filter((item) => !item.certain)) debug('to check: source %o ↔ translation %o, margin %d nats', bead.source, bead.translation, Number(bead.margin.toFixed(2)))
+  const place = (block: LocatedBlock) => `\`${block.file.path}:${block.line}\``
+  for (const bead of alignment.beads) {
+    const sources = bead.source.map((index) => sourceBlocks[index]!)
+    const targets = bead.translation.map((index) => translationBlocks[index]!)
+    const [source, target] = [sources[0]!, targets[0]!]
+    // A block the translation split in two gets both parts; two it joined get the one block on the first.
+    put(source.text, targets.map((block) => block.text).join(' '), bead.certain)
+    if (targets.length === 2) {
       result.mismatches++
-      target.file.message(
-        `Unexpected ${target.kind} paired with the ${source.kind} at \`${source.file.path}:${source.line}\`, expected the same kind of block; imported as fuzzy`,
-        {place: {line: target.line, column: 1}, ruleId: 'import-kind', source: 'policy-press'}
-      )
+      targets[1]!.file.message(`Unexpected second ${targets[1]!.kind} for the ${source.kind} at ${place(source)}, expected one block; imported joined to the ${target.kind} at line ${target.line}, to check`, {
+        place: {line: targets[1]!.line, column: 1},
+        ruleId: 'import-split',
+        source: 'policy-press'
+      })
+    } else if (sources.length === 2) {
+      result.mismatches++
+      target.file.message(`Unexpected ${target.kind} for two source blocks (${place(sources[0]!)} and line ${sources[1]!.line}), expected one for each; imported on the first, to check`, {
+        place: {line: target.line, column: 1},
+        ruleId: 'import-merged',
+        source: 'policy-press'
+      })
+    } else if (source.kind !== target.kind || source.depth !== target.depth) {
+      result.mismatches++
+      target.file.message(`Unexpected ${target.kind} paired with the ${source.kind} at ${place(source)}, expected the same kind of block; imported to check`, {
+        place: {line: target.line, column: 1},
+        ruleId: 'import-kind',
+        source: 'policy-press'
+      })
     }
+  }
+  const pairedAt = (side: 'source' | 'translation', index: number): number | undefined => {
+    const bead = alignment.beads.find((item) => item[side][0]! > index)
+    return bead?.[side === 'source' ? 'translation' : 'source'][0]
   }
   for (const index of alignment.missing) {
     const source = sourceBlocks[index]!
-    const next = alignment.pairs.findIndex((pair) => pair.source > index)
-    const at = next === -1 ? translationBlocks.length : alignment.pairs[next]!.translation
+    const at = pairedAt('source', index) ?? translationBlocks.length
     result.mismatches++
     source.file.message(`Missing ${source.kind} in the translation (${firstTranslation.file.path}, ${between(translationBlocks, at)}), expected a block for it`, {
       place: {line: source.line, column: 1},
@@ -161,8 +169,7 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
   }
   for (const index of alignment.extra) {
     const target = translationBlocks[index]!
-    const next = alignment.pairs.findIndex((pair) => pair.translation > index)
-    const at = next === -1 ? sourceBlocks.length : alignment.pairs[next]!.source
+    const at = pairedAt('translation', index) ?? sourceBlocks.length
     result.mismatches++
     target.file.message(`Unexpected ${target.kind} with no block in the source (${document.chapters[0]!.file.path}, ${between(sourceBlocks, at)}), not imported`, {
       place: {line: target.line, column: 1},

@@ -8,10 +8,11 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import type {ParsedDocument} from '../pipeline/parse.js'
 import type {Project} from '../project.js'
+import type {CopyKind} from '../segments/copied.js'
 import {extractSegments, type SourceSegment} from '../segments/extract.js'
 import {segmentationVersion} from '../segments/segment.js'
 import {mergeCatalog, type MergeResult} from './merge.js'
-import {readCatalog} from './po.js'
+import {changeTime, readCatalog, revisionDate} from './po.js'
 
 export interface LoadedCatalog {
   slug: string
@@ -31,14 +32,22 @@ export function catalogPath(project: Project, lang: string, slug: string): strin
   return path.join(project.translationsDir, lang, `${slug}.po`)
 }
 
-function headersFor(project: Project, lang: string, slug: string, existing: boolean): Record<string, string> {
+/**
+ * The header of a catalog: gettext's standard fields (msgfmt --check wants them all), what policy-press
+ * keeps in its own `X-` fields, and what a translator or their editor set (`Last-Translator`,
+ * `Language-Team`, `PO-Revision-Date`), which is kept. A new file is dated when it is made.
+ */
+function headersFor(project: Project, lang: string, slug: string, old: Record<string, string> | undefined): Record<string, string> {
   return {
     'Project-Id-Version': slug,
+    'PO-Revision-Date': old?.['PO-Revision-Date'] ?? revisionDate(changeTime()),
+    'Last-Translator': old?.['Last-Translator'] ?? '',
+    'Language-Team': old?.['Language-Team'] ?? '',
     Language: lang,
     'MIME-Version': '1.0',
     'Content-Type': 'text/plain; charset=UTF-8',
     'Content-Transfer-Encoding': '8bit',
-    ...(existing ? {} : {'X-Generator': 'policy-press'}),
+    ...(old ? {} : {'X-Generator': 'policy-press'}),
     'X-Policy-Press-Source-Language': project.config.source,
     'X-Policy-Press-Segmentation': String(segmentationVersion)
   }
@@ -50,11 +59,11 @@ export interface SegmentedDocument {
   segments: SourceSegment[]
 }
 
-/** The segments of parsed documents (those that can be built). */
-export function segmented(documents: ParsedDocument[]): SegmentedDocument[] {
+/** The segments of parsed documents (those that can be built); blocks of the kinds in `copy` are not segments. */
+export function segmented(documents: ParsedDocument[], copy: readonly CopyKind[]): SegmentedDocument[] {
   return documents
     .filter((document) => document.meta && !document.fatal)
-    .map((document) => ({slug: document.source.slug, segments: extractSegments(document)}))
+    .map((document) => ({slug: document.source.slug, segments: extractSegments(document, copy)}))
 }
 
 export async function loadCatalogs(project: Project, documents: SegmentedDocument[], languages: string[]): Promise<LoadedCatalog[]> {
@@ -73,7 +82,7 @@ export async function loadCatalogs(project: Project, documents: SegmentedDocumen
         ).fatal = true
         return {slug, lang, path: full, file, exists: true, merge: undefined, segments}
       }
-      const merge = mergeCatalog(old, segments, headersFor(project, lang, slug, old !== undefined))
+      const merge = mergeCatalog(old, segments, headersFor(project, lang, slug, old?.headers))
       return {slug, lang, path: full, file, exists: old !== undefined, merge, segments}
     })
   )

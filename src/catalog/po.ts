@@ -6,9 +6,12 @@
  * survive every round trip.
  */
 import {po} from 'gettext-parser'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {readErrorRule, type ReadLimits, readProjectFile} from '../boundary.js'
 import {writeAtomic} from '../pipeline/write.js'
+import {serializeCatalog} from './po-format.js'
+
+export {serializeCatalog}
 
 export interface CatalogEntry {
   msgid: string
@@ -43,10 +46,6 @@ type ParsedEntry = {
 /** Undo PO string escapes. */
 function unescape(value: string): string {
   return value.replace(/\\(["\\ntr])/g, (_, character: string) => ({n: '\n', t: '\t', r: '\r'})[character] ?? character)
-}
-
-function escape(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')
 }
 
 /** `msgid "a" "b"` (possibly over several `#|` lines) → `ab`. */
@@ -135,40 +134,6 @@ export function parseCatalog(text: string, file: VFile): Catalog | undefined {
   }
 }
 
-function toParsed(entry: CatalogEntry): ParsedEntry {
-  const flags = [...(entry.fuzzy ? ['fuzzy'] : []), ...entry.flags]
-  return {
-    msgid: entry.msgid,
-    msgstr: [entry.msgstr],
-    comments: {
-      translator: entry.translator,
-      extracted: entry.extracted,
-      reference: entry.references.join('\n'),
-      flag: flags.join(', '),
-      previous: entry.previous === undefined ? '' : `msgid "${escape(entry.previous)}"`
-    }
-  }
-}
-
-/** The PO text of a catalog, entries in the catalog's order. */
-export function serializeCatalog(catalog: Catalog): string {
-  const order = new Map<ParsedEntry, number>()
-  const section = (entries: CatalogEntry[]) => {
-    const table: Record<string, ParsedEntry> = {}
-    for (const entry of entries) {
-      const parsed = toParsed(entry)
-      order.set(parsed, order.size)
-      table[entry.msgid] = parsed
-    }
-    return {'': table}
-  }
-  const compiled = po.compile(
-    {charset: 'utf-8', headers: catalog.headers, translations: section(catalog.entries), obsolete: section(catalog.obsolete)} as never,
-    {sort: (a: ParsedEntry, b: ParsedEntry) => order.get(a)! - order.get(b)!} as never
-  )
-  return compiled.toString('utf8')
-}
-
 /** Read a PO file: `undefined` when it does not exist; `null` (with a message on `file`) when it is broken. */
 export async function readCatalog(path: string, file: VFile, limits: ReadLimits = {}): Promise<Catalog | undefined | null> {
   let text: string
@@ -184,9 +149,47 @@ export async function readCatalog(path: string, file: VFile, limits: ReadLimits 
   return parseCatalog(text, file) ?? null
 }
 
+/**
+ * The time a change is dated with: now, or `SOURCE_DATE_EPOCH` (seconds) when set, the convention of
+ * reproducible builds, so that tests and repeatable runs write the same bytes.
+ */
+export function changeTime(): Date {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH)
+  return process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()
+}
+
+/** A date as gettext writes `PO-Revision-Date`: `2026-12-04 18:40+0000` (in UTC). */
+export function revisionDate(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')}+0000`
+}
+
+/** Whether a translation differs from the file as it was: a new or changed `msgstr`, or a draft confirmed or un-confirmed. */
+function translationsChanged(catalog: Catalog, before: string | undefined, file: VFile): boolean {
+  const old = before === undefined ? undefined : parseCatalog(before, file)
+  if (!old) return catalog.entries.some((entry) => entry.msgstr !== '')
+  const was = new Map(old.entries.map((entry) => [entry.msgid, entry]))
+  return catalog.entries.some((entry) => {
+    const previous = was.get(entry.msgid)
+    return previous ? previous.msgstr !== entry.msgstr || previous.fuzzy !== entry.fuzzy : entry.msgstr !== ''
+  })
+}
+
+export interface WriteCatalogOptions {
+  /**
+   * Whether a translation changed, which dates the file (`PO-Revision-Date`) as a translator's editor
+   * would; `false` for sync, which only follows the source, as msgmerge leaves the date alone
+   * (default: compared with `before`, entry by entry).
+   */
+  translated?: boolean | undefined
+  /** The time of the change (default: `changeTime()`). */
+  now?: Date | undefined
+}
+
 /** Write a catalog atomically (temporary file, then rename); returns whether the bytes changed. */
-export async function writeCatalog(path: string, catalog: Catalog, before: string | undefined): Promise<boolean> {
-  const text = serializeCatalog(catalog)
+export async function writeCatalog(path: string, catalog: Catalog, before: string | undefined, options: WriteCatalogOptions = {}): Promise<boolean> {
+  const translated = options.translated ?? translationsChanged(catalog, before, new VFile())
+  const dated = translated ? {...catalog, headers: {...catalog.headers, 'PO-Revision-Date': revisionDate(options.now ?? changeTime())}} : catalog
+  const text = serializeCatalog(dated)
   if (text === before) return false
   await writeAtomic(path, text)
   return true

@@ -2,7 +2,8 @@
  * The segments of every document, for commands that need nothing else
  * (sync, status). Parsing Markdown is most of their work, so the segments of
  * a document are kept in `.policy-press-cache/segments.json`, keyed by a hash
- * of its files and the segmentation rules; an unchanged document is not
+ * of its files, the segmentation rules and the kinds of block the config
+ * copies instead of translating; an unchanged document is not
  * parsed again. Documents with any message are never cached, so their
  * problems are reported every time.
  */
@@ -21,13 +22,13 @@ interface Cache {
   documents: Record<string, {hash: string; segments: SegmentedDocument['segments']}>
 }
 
-const cacheKey = `${version}:${segmentationVersion}`
 
 function cachePath(project: Project): string {
   return path.join(project.root, '.policy-press-cache', 'segments.json')
 }
 
 async function readCache(project: Project): Promise<Cache> {
+  const cacheKey = `${version}:${segmentationVersion}:${project.config.translations.copy.join(',')}`
   try {
     const cache = JSON.parse(await readProjectFile(project.root, cachePath(project), {}, 'utf8')) as Cache
     if (cache.key === cacheKey) return cache
@@ -68,7 +69,7 @@ export async function segmentedSources(project: Project): Promise<{documents: Se
       }
       await ahead.wait(document.files)
       const parsed = parse(document, ahead.take(document.files))
-      const [result] = segmented([parsed])
+      const [result] = segmented([parsed], project.config.translations.copy)
       files.push(...parsed.files.filter((file) => file.messages.length > 0))
       if (!result) continue
       documents.push(result)

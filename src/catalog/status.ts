@@ -7,6 +7,7 @@
 import {diffWords} from 'diff'
 import type {VFile} from 'vfile'
 import {loadProject, type ProjectOptions} from '../project.js'
+import {needsAlignmentCheck} from './alignment-mark.js'
 import {loadCatalogs, strayCatalogs} from './load.js'
 import {segmentedSources} from './sources.js'
 import type {SegmentState} from './merge.js'
@@ -17,8 +18,15 @@ export interface DiffPart {
   text: string
 }
 
+/**
+ * A segment's state as status reports it: the catalog's, plus `check
+ * alignment` for a translation that `import` paired with its block in doubt
+ * (fuzzy like a stale one, but its source never changed).
+ */
+export type StatusState = SegmentState | 'check alignment'
+
 export interface SegmentStatus {
-  state: SegmentState
+  state: StatusState
   location: string
   source: string
   previousSource?: string
@@ -36,6 +44,8 @@ export interface DocumentStatus {
   missing: number
   /** Machine drafts not yet reviewed. */
   machine: number
+  /** Imported translations whose pairing with the source block is to be checked. */
+  checkAlignment: number
   /** Share of segments that are current, 0–100, rounded down (100 only when all are). */
   percent: number
   segments: SegmentStatus[]
@@ -73,7 +83,8 @@ export async function status(options: ProjectOptions): Promise<StatusResult> {
   const catalogs = await loadCatalogs(project, sources.documents, languages)
   for (const catalog of catalogs) {
     if (!catalog.merge) continue
-    const segments: SegmentStatus[] = catalog.merge.merged.map(({entry, state}) => {
+    const segments: SegmentStatus[] = catalog.merge.merged.map(({entry, state: merged}) => {
+      const state: StatusState = merged === 'stale' && needsAlignmentCheck(entry) ? 'check alignment' : merged
       const segment: SegmentStatus = {state, location: entry.references[0] ?? '', source: entry.msgid}
       if (state === 'stale' && entry.previous !== undefined) {
         segment.previousSource = entry.previous
@@ -82,7 +93,7 @@ export async function status(options: ProjectOptions): Promise<StatusResult> {
       if (entry.msgstr !== '') segment.translation = entry.msgstr
       return segment
     })
-    const count = (state: SegmentState) => segments.filter((segment) => segment.state === state).length
+    const count = (state: StatusState) => segments.filter((segment) => segment.state === state).length
     const current = count('current')
     report.documents.push({
       doc: catalog.slug,
@@ -92,6 +103,7 @@ export async function status(options: ProjectOptions): Promise<StatusResult> {
       stale: count('stale'),
       missing: count('missing'),
       machine: count('machine'),
+      checkAlignment: count('check alignment'),
       percent: percentCurrent(current, segments.length),
       segments
     })

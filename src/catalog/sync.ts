@@ -26,7 +26,8 @@ export async function sync(options: ProjectOptions): Promise<SyncResult> {
   for (const catalog of catalogs) {
     if (!catalog.merge) continue
     const before = catalog.exists ? String(catalog.file.value) : undefined
-    const changed = await writeCatalog(catalog.path, catalog.merge.catalog, before)
+    // Sync follows the source and changes no translation a translator would date, as msgmerge.
+    const changed = await writeCatalog(catalog.path, catalog.merge.catalog, before, {translated: false})
     const list = !catalog.exists ? result.created : changed ? result.updated : result.unchanged
     list.push(catalog.file.path)
   }

@@ -34,6 +34,8 @@ export const commands: Command[] = [
   {name: 'import', summary: 'Import an existing translated Markdown document into its PO file', args: 'FILE.md…'},
   {name: 'export-xliff', summary: 'Write XLIFF files of the segments to translate, for CAT tools'},
   {name: 'import-xliff', summary: 'Merge translated XLIFF files back into the PO files', args: 'FILE.xlf…'},
+  {name: 'plan', summary: 'Print the jobs of a build split into shards for several machines (a CI matrix), with their estimated costs'},
+  {name: 'assemble', summary: 'Put the output folders of the shards of a build together into one site, checking every job is there once', args: 'SHARD_DIR…'},
   {name: 'check', summary: 'Check everything a build checks, and terminology, without writing anything (for pull requests)'},
   {name: 'init', summary: 'Start a new publication repository in DIR (default: the current folder) that builds at once', args: '[DIR]'},
   {name: 'config-schema', summary: 'Print the JSON schema of policy-press.config.yaml (for editors)'}
@@ -46,8 +48,8 @@ export const flags: Flag[] = [
     type: 'string',
     arg: 'DIR',
     description: 'Output folder (default: ROOT/dist)',
-    commands: ['build', 'export-xliff'],
-    perCommand: {'export-xliff': {description: 'Folder for the XLIFF files (default: ROOT/xliff)'}}
+    commands: ['build', 'export-xliff', 'assemble'],
+    perCommand: {'export-xliff': {description: 'Folder for the XLIFF files (default: ROOT/xliff)'}, assemble: {description: 'Folder of the assembled site (default: ROOT/dist)'}}
   },
   {name: 'states', type: 'list', arg: 'LIST', description: 'Segments to export by state: stale, missing, machine, current (default: stale,missing,machine)', commands: ['export-xliff'], choices: ['stale', 'missing', 'machine', 'current']},
   {name: 'xliff', type: 'string', arg: 'VERSION', description: 'XLIFF version: 1.2 or 2.0 (default: 1.2)', commands: ['export-xliff'], choices: ['1.2', '2.0']},
@@ -66,8 +68,9 @@ export const flags: Flag[] = [
     type: 'list',
     arg: 'LIST',
     description: 'Output format',
-    commands: ['build', 'status', 'check'],
+    commands: ['build', 'status', 'check', 'plan'],
     perCommand: {
+      plan: {description: 'Report format: text or json, a GitHub Actions matrix (default: text)', choices: ['text', 'json'], single: true},
       build: {description: 'Output formats: html, pdf (default: html,pdf)', choices: ['html', 'pdf']},
       check: {description: 'Report format: text or json (default: text)', choices: ['text', 'json'], single: true},
       status: {description: 'Report format: text, json or markdown (default: text)', choices: ['text', 'json', 'markdown'], single: true}
@@ -82,12 +85,28 @@ export const flags: Flag[] = [
     commands: ['build', 'import', 'import-xliff'],
     perCommand: {import: {description: 'Replace translations that are already in the PO file'}, 'import-xliff': {description: 'Replace reviewed translations in the PO files'}}
   },
+  {name: 'shard', type: 'string', arg: 'K/N', description: 'Build only the K-th of N shards of the plan (see `plan`), for `assemble`', commands: ['build']},
+  {name: 'shards', type: 'string', arg: 'N', description: 'Number of shards (machines) to split the build into (default: 1)', commands: ['plan']},
   {name: 'jobs', type: 'string', arg: 'N', description: 'PDFs printed at once (default: the number of cores)', commands: ['build']},
   {name: 'stale', type: 'boolean', description: 'Also replace stale translations with drafts (their old text is kept in a comment)', commands: ['translate']},
   {name: 'dry-run', type: 'boolean', description: 'Only list what would be sent and the characters billed, per language', commands: ['translate']},
   {name: 'server-url', type: 'string', arg: 'URL', description: 'DeepL API address (default: the config, else chosen from the key)', commands: ['translate']},
   {name: 'port', type: 'string', arg: 'N', description: 'Port to serve on (default: 4000)', commands: ['preview']},
   {name: 'host', type: 'string', arg: 'HOST', description: 'Interface to serve on (default: 127.0.0.1, this machine only)', commands: ['preview']},
+  {
+    name: 'allow-host',
+    type: 'list',
+    arg: 'LIST',
+    description: 'Host names that requests may name besides the address served on and localhost, comma-separated; others get 403 (default: none)',
+    commands: ['preview']
+  },
+  {
+    name: 'dependency',
+    type: 'string',
+    arg: 'SPEC',
+    description: 'How package.json names policy-press: an npm spec such as `policy-press@^0.1.0`, `github:OWNER/policy-press#v0.1.0` or a tarball (default: this version, packed into vendor/)',
+    commands: ['init']
+  },
   {name: 'quiet', short: 'q', type: 'boolean', description: 'Print only warnings and errors', commands: '*'},
   {name: 'color', type: 'boolean', description: 'Force colours in messages (default: on a terminal)', commands: '*'},
   {name: 'no-color', type: 'boolean', description: 'Never use colours in messages', commands: '*'},

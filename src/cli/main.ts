@@ -64,11 +64,18 @@ async function runBuild(options: CliOptions, io: Io): Promise<number> {
     onProgress: progressDisplay(options, io),
     env: io.env,
     force: options.force,
-    strict: options.strict
+    strict: options.strict,
+    shard: options.shard
   })
   const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
   if (report) io.stderr.write(`${report}\n`)
   if (result.settingsInvalid) return 2
+  if (result.failed.errors > 0) {
+    // Errors are reported whatever --quiet says: the summary must not read as a success.
+    const {errors, documents} = result.failed
+    io.stderr.write(`Build failed: ${errors} error${errors === 1 ? '' : 's'}${documents > 0 ? ` in ${documents} document${documents === 1 ? '' : 's'}` : ''}\n`)
+    return 1
+  }
   if (!options.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2)
     // Pages of documents: not the index, not the review pages of translations.
@@ -111,7 +118,8 @@ async function runStatus(options: CliOptions, io: Io): Promise<number> {
         : statusText(result.report, {color: options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR)})
   )
   const failOn = new Set(options.failOn ?? [])
-  const failing = result.report.documents.some((document) => document.segments.some((segment) => failOn.has(segment.state)))
+  // A translation to check for its alignment is fuzzy like a stale one: `--fail-on stale` catches both.
+  const failing = result.report.documents.some((document) => document.segments.some((segment) => failOn.has(segment.state === 'check alignment' ? 'stale' : segment.state)))
   return failing ? 1 : 0
 }
 
@@ -129,7 +137,7 @@ async function runImport(options: CliOptions, io: Io): Promise<number> {
   if (!result.catalog) return hasFatal(result.files) ? 1 : 2
   if (!options.quiet) {
     io.stdout.write(
-      `Imported into ${result.catalog}: ${result.current} current, ${result.fuzzy} fuzzy; ${result.kept} existing translation${result.kept === 1 ? '' : 's'} kept${result.kept > 0 ? ' (--force replaces them)' : ''}; ${result.mismatches} mismatch${result.mismatches === 1 ? '' : 'es'}\n`
+      `Imported into ${result.catalog}: ${result.current} current, ${result.check} to check alignment; ${result.kept} existing translation${result.kept === 1 ? '' : 's'} kept${result.kept > 0 ? ' (--force replaces them)' : ''}; ${result.mismatches} mismatch${result.mismatches === 1 ? '' : 'es'}\n`
     )
   }
   return hasFatal(result.files) ? 1 : 0
@@ -179,15 +187,60 @@ async function runCheck(options: CliOptions, io: Io): Promise<number> {
   if (options.format?.[0] === 'json') {
     const report = files.map((file) => ({
       path: file.path,
-      messages: file.messages.map((message) => ({line: message.line ?? null, column: message.column ?? null, reason: message.reason, ruleId: message.ruleId ?? null}))
+      messages: file.messages.map((message) => ({line: message.line ?? null, column: message.column ?? null, reason: message.reason, ruleId: message.ruleId ?? null, severity: message.fatal ? 'error' : 'warning'}))
     }))
-    io.stdout.write(`${JSON.stringify({errors: report.reduce((sum, file) => sum + file.messages.length, 0), files: report}, null, 2)}\n`)
+    const count = (severity: string) => report.reduce((sum, file) => sum + file.messages.filter((message) => message.severity === severity).length, 0)
+    io.stdout.write(`${JSON.stringify({errors: count('error'), warnings: count('warning'), files: report}, null, 2)}\n`)
   } else {
     const text = reporter(files, {color: colorFor(options, io)})
     if (text) io.stderr.write(`${text}\n`)
     else if (!options.quiet) io.stdout.write('No problems found.\n')
   }
-  return files.length > 0 ? 1 : 0
+  // Only errors fail a check: warnings are there because the project asked to see them (check.ts).
+  return hasFatal(files) ? 1 : 0
+}
+
+async function runPlan(options: CliOptions, io: Io): Promise<number> {
+  const [{loadProject}, {plan, shard}] = await Promise.all([import('../project.js'), import('../pipeline/plan.js')])
+  const project = await loadProject({root: path.resolve(io.cwd, options.root)})
+  if (project.configFile && hasFatal([project.configFile])) {
+    io.stderr.write(`${reporter([project.configFile], {color: colorFor(options, io)})}\n`)
+    return 2
+  }
+  const planned = await plan(project, ['html', 'pdf'])
+  const shards = shard(planned, options.shards ?? 1)
+  if (options.format?.[0] === 'json') {
+    // `include` only: GitHub Actions makes every other top-level key a dimension of the matrix.
+    const include = shards.map((item) => ({shard: `${item.index}/${item.total}`, cost: item.cost, jobs: item.jobs.map((job) => job.id)}))
+    io.stdout.write(`${JSON.stringify({include})}\n`)
+    return 0
+  }
+  const total = shards.reduce((sum, item) => sum + item.cost, 0)
+  io.stdout.write(`Plan ${planned.id}: ${planned.jobs.length} jobs (documents × languages, HTML and PDF) in ${shards.length} shard${shards.length === 1 ? '' : 's'}\n`)
+  for (const item of shards) {
+    io.stdout.write(`  ${item.index}/${item.total}  cost ${item.cost} (${total > 0 ? Math.round((item.cost / total) * 100) : 0} %)  ${item.jobs.map((job) => job.id).join(' ')}\n`)
+  }
+  return 0
+}
+
+async function runAssemble(options: CliOptions, io: Io): Promise<number> {
+  const {assemble} = await import('../pipeline/assemble.js')
+  const result = await assemble({
+    root: path.resolve(io.cwd, options.root),
+    out: options.out === undefined ? undefined : path.resolve(io.cwd, options.out),
+    shards: options.positionals.map((dir) => path.resolve(io.cwd, dir))
+  })
+  for (const error of result.errors) io.stderr.write(`policy-press: ${error}\n`)
+  if (result.errors.length > 0) {
+    io.stderr.write(`Cannot assemble: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}; nothing was written.\n`)
+    return 1
+  }
+  const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
+  if (report) io.stderr.write(`${report}\n`)
+  if (!options.quiet) {
+    io.stdout.write(`Assembled ${result.jobs} jobs from ${options.positionals.length} shard${options.positionals.length === 1 ? '' : 's'} → ${path.relative(io.cwd, result.out) || '.'}/ (${result.written} file${result.written === 1 ? '' : 's'} written, ${result.unchanged} unchanged)\n`)
+  }
+  return hasFatal(result.files) ? 1 : 0
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -223,6 +276,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runTranslate(options, io)
       case 'check':
         return await runCheck(options, io)
+      case 'plan':
+        return await runPlan(options, io)
+      case 'assemble':
+        return await runAssemble(options, io)
       case 'export-xliff': {
         const {exportXliff} = await import('../xliff/exchange.js')
         const root = path.resolve(io.cwd, options.root)
@@ -242,7 +299,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const result = await importXliff({root: path.resolve(io.cwd, options.root), files: options.positionals.map((file) => path.resolve(io.cwd, file)), force: options.force})
         const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
         if (report) io.stderr.write(`${report}\n`)
-        if (!options.quiet) {
+        if (!options.quiet && result.stopped) io.stdout.write('Imported nothing: no PO file changed\n')
+        else if (!options.quiet) {
           io.stdout.write(`Imported ${result.imported} translation${result.imported === 1 ? '' : 's'} (${result.reviewed} reviewed, ${result.imported - result.reviewed} fuzzy); ${result.kept} reviewed entr${result.kept === 1 ? 'y' : 'ies'} kept${result.kept > 0 ? ' (--force replaces them)' : ''}; ${result.refused} refused\n`)
         }
         return hasFatal(result.files) ? 1 : 0
@@ -255,25 +313,30 @@ export async function main(argv: string[], io: Io): Promise<number> {
           docs: options.doc,
           port: options.port,
           host: options.host,
+          allowedHosts: options.allowHost,
           env: io.env,
           log: (line) => io.stderr.write(`${line}\n`)
         })
         io.stdout.write(`Preview at ${preview.url} (Ctrl-C stops)\n`)
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve)
-          process.once('SIGTERM', resolve)
-        })
+        const {untilStopped} = await import('./until-stopped.js')
+        const reason = await untilStopped()
+        // A second signal while closing, or a browser that does not close, must not keep the process alive.
+        const force = setTimeout(() => process.exit(130), 10_000)
+        force.unref()
+        process.once('SIGINT', () => process.exit(130))
+        process.once('SIGTERM', () => process.exit(143))
         await preview.close()
-        io.stdout.write('Preview stopped.\n')
+        io.stdout.write(`Preview stopped (${reason}).\n`)
         return 0
       }
       case 'init': {
         const {init} = await import('../init.js')
         const dir = path.resolve(io.cwd, options.positionals[0] ?? '.')
-        const created = await init(dir)
+        const {created, dependency} = await init(dir, {dependency: options.dependency, env: io.env})
         if (!options.quiet) {
           io.stdout.write(`Created ${created.length} files in ${path.relative(io.cwd, dir) || '.'}:\n${created.map((file) => `  ${file}`).join('\n')}\n`)
-          io.stdout.write('Next: write in documents/, then `policy-press build` (HTML and PDF into dist/) and `policy-press status`.\n')
+          io.stdout.write(`policy-press is a dev dependency as \`${dependency}\` in package.json.\n`)
+          io.stdout.write('Next: `npm install`, write in documents/, then `npx policy-press build` (HTML and PDF into dist/) and `npx policy-press status`.\n')
         }
         return 0
       }

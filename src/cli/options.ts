@@ -14,13 +14,17 @@ export interface CliOptions {
   format: string[] | undefined
   failOn: string[] | undefined
   jobs: number | undefined
+  shard: {index: number; total: number} | undefined
+  shards: number | undefined
   stale: boolean
   dryRun: boolean
   serverUrl: string | undefined
   states: string[] | undefined
   port: number | undefined
   host: string | undefined
+  allowHost: string[] | undefined
   xliff: string | undefined
+  dependency: string | undefined
   force: boolean
   strict: boolean
   quiet: boolean
@@ -76,6 +80,10 @@ export function parseOptions(argv: string[]): CliOptions {
     }
   }
   if (typeof values.port === 'string' && !/^\d+$/.test(values.port)) throw new UsageError(`Unexpected \`${values.port}\` for \`--port\`, expected a port number`)
+  const shard = typeof values.shard === 'string' ? /^([1-9]\d*)\/([1-9]\d*)$/.exec(values.shard) : undefined
+  if (shard === null || (shard && Number(shard[1]) > Number(shard[2]))) throw new UsageError(`Unexpected \`${values.shard}\` for \`--shard\`, expected K/N with 1 ≤ K ≤ N, e.g. 2/4`)
+  if (typeof values.shards === 'string' && !/^[1-9]\d*$/.test(values.shards)) throw new UsageError(`Unexpected \`${values.shards}\` for \`--shards\`, expected a whole number of 1 or more`)
+  if (command === 'assemble' && !help && positionals.length === 0) throw new UsageError('Missing shard folder, expected `policy-press assemble [--out DIR] SHARD_DIR…`')
   if (typeof values.jobs === 'string' && !/^[1-9]\d*$/.test(values.jobs)) throw new UsageError(`Unexpected \`${values.jobs}\` for \`--jobs\`, expected a whole number of 1 or more`)
   if (values.color === true && values['no-color'] === true) throw new UsageError('Unexpected `--color` with `--no-color`, expected one')
   const takesArguments = commands.find((known) => known.name === command)?.args !== undefined
@@ -99,13 +107,17 @@ export function parseOptions(argv: string[]): CliOptions {
     format: list('format'),
     failOn: list('fail-on'),
     jobs: typeof values.jobs === 'string' ? Number(values.jobs) : undefined,
+    shard: shard ? {index: Number(shard[1]), total: Number(shard[2])} : undefined,
+    shards: typeof values.shards === 'string' ? Number(values.shards) : undefined,
     stale: values.stale === true,
     dryRun: values['dry-run'] === true,
     serverUrl: typeof values['server-url'] === 'string' ? values['server-url'] : undefined,
     states: list('states'),
     port: typeof values.port === 'string' ? Number(values.port) : undefined,
     host: typeof values.host === 'string' ? values.host : undefined,
+    allowHost: list('allow-host'),
     xliff: typeof values.xliff === 'string' ? values.xliff : undefined,
+    dependency: typeof values.dependency === 'string' ? values.dependency : undefined,
     force: values.force === true,
     strict: values.strict === true,
     quiet: values.quiet === true,

@@ -2,12 +2,16 @@
  * Links and images that point at files: a link to another document's
  * Markdown becomes a link to its built page in the same language; a link or
  * image to another file under `documents/` becomes a link to its copy under
- * `media/`. Missing documents, anchors and files are warnings at the link.
+ * `media/`, or to its version for the page's language when there is one
+ * (localized-files.ts). Missing documents, anchors and files are warnings at
+ * the link; so are images without a version for every target language, when
+ * the project asks for that (`translations.localizedFigures`).
  */
 import path from 'node:path'
-import type {Definition, Image, Link, Root} from 'mdast'
+import type {Definition, Image, ImageReference, Link, Root} from 'mdast'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {type FigureReport, fileFor, reportMissingVersions} from './localized-files.js'
 import {type SiteIndex, toPosix} from './site-index.js'
 
 export interface LinkOptions {
@@ -18,6 +22,13 @@ export interface LinkOptions {
   report: boolean
   /** Collects files to copy to `media/`: POSIX path relative to the root. */
   assets: Set<string>
+  /** Language of the page, whose versions of files are linked where they exist (default: none, the originals). */
+  lang?: string | undefined
+  /**
+   * Report images that have no version for some of these languages, as errors
+   * when `fatal` (default: none reported). Only where `report` is set.
+   */
+  figures?: FigureReport | undefined
 }
 
 const scheme = /^[a-zA-Z][a-zA-Z\d+.-]*:/
@@ -49,6 +60,14 @@ export function rewriteLinks(options: LinkOptions) {
       if (options.report) file.message(reason, {place: node.position, ruleId, source: 'policy-press'})
     }
     const here = path.posix.dirname(toPosix(file.path))
+    const exists = (resolved: string): boolean => options.assets.has(resolved) || options.index.assetExists(resolved)
+    // An image by reference is reported where the image is, not at its definition.
+    const imageReferences = new Map<string, ImageReference[]>()
+    if (options.report && options.figures) {
+      visit(tree, 'imageReference', (node: ImageReference) => {
+        imageReferences.set(node.identifier, [...(imageReferences.get(node.identifier) ?? []), node])
+      })
+    }
 
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return
@@ -91,12 +110,17 @@ export function rewriteLinks(options: LinkOptions) {
         if (options.report) file.message(refused.message, {place: target.position, ruleId: 'outside-project', source: 'policy-press'}).fatal = true
         return
       }
-      if (!options.assets.has(resolved) && !options.index.assetExists(resolved)) {
+      if (!exists(resolved)) {
         warn(`Cannot find file \`${pathname}\``, target, 'missing-file')
         return
       }
-      options.assets.add(resolved)
-      target.url = `../media/${encodePath(resolved.slice('documents/'.length))}${query}${hash === undefined ? '' : `#${hash}`}`
+      if (options.report && options.figures) {
+        const places = target.type === 'image' ? [target] : target.type === 'definition' ? (imageReferences.get(target.identifier) ?? []) : []
+        if (places.length > 0) reportMissingVersions(file, resolved, places, options.figures, exists)
+      }
+      const linked = fileFor(resolved, options.lang, exists)
+      options.assets.add(linked)
+      target.url = `../media/${encodePath(linked.slice('documents/'.length))}${query}${hash === undefined ? '' : `#${hash}`}`
     })
   }
 }

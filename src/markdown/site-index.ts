@@ -42,7 +42,11 @@ export function indexSite(documents: ReadDocument[], parsed: (slug: string) => P
   const firstFiles = new Map(documents.map((document) => [document.source.slug, document.files[0] && toPosix(document.files[0].path)]))
   // Linked files are copied, not parsed: the size limit is not theirs.
   const check = (file: string) => checkProjectFileSync(root, path.join(root, ...file.split('/')), {maxBytes: Number.POSITIVE_INFINITY})
-  const assetExists = (file: string): boolean => check(file) !== undefined
+  // A file that leaves the project does not exist for links: a language's version of a figure falls back to the original.
+  const assetExists = (file: string): boolean => {
+    const checked = check(file)
+    return checked !== undefined && 'real' in checked
+  }
   const assetRefused = (file: string): BoundaryError | undefined => {
     const checked = check(file)
     return checked && 'error' in checked ? checked.error : undefined

@@ -15,6 +15,7 @@ import {configFileName} from '../config.js'
 import type {Project} from '../project.js'
 import {packageTranslations} from '../ui-strings.js'
 import {codeFolder, version} from '../version.js'
+import type {SiteDocument} from './site-record.js'
 import {writeAtomic} from './write.js'
 
 export interface Manifest {
@@ -22,6 +23,8 @@ export interface Manifest {
   outputs: Array<{path: string; size: number}>
   messages: Array<{file: string; reason: string; line?: number; column?: number; endLine?: number; endColumn?: number; ruleId?: string; source?: string}>
   documents: {built: number; skipped: number}
+  /** Every document with pages in the output, whatever this build built (site-record.ts). */
+  site: SiteDocument[]
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -67,15 +70,23 @@ function manifestPath(project: Project, out: string): string {
   return path.join(project.root, '.policy-press-cache', `build-${key}.json`)
 }
 
-/** The manifest of the last build into `out`, if it had this fingerprint and its outputs are intact. */
-export async function readManifest(project: Project, out: string, print: string): Promise<Manifest | undefined> {
-  let manifest: Manifest
+async function readAny(project: Project, out: string): Promise<Manifest | undefined> {
   try {
-    manifest = JSON.parse(await readProjectFile(project.root, manifestPath(project, out), {}, 'utf8'))
+    return JSON.parse(await readProjectFile(project.root, manifestPath(project, out), {}, 'utf8'))
   } catch {
     return undefined
   }
-  if (manifest.fingerprint !== print) return undefined
+}
+
+/** The site the last build into `out` recorded (undefined before the first, or from a version that kept none). */
+export async function readSite(project: Project, out: string): Promise<SiteDocument[] | undefined> {
+  return (await readAny(project, out))?.site
+}
+
+/** The manifest of the last build into `out`, if it had this fingerprint and its outputs are intact. */
+export async function readManifest(project: Project, out: string, print: string): Promise<Manifest | undefined> {
+  const manifest = await readAny(project, out)
+  if (!manifest || manifest.fingerprint !== print) return undefined
   const sizes = await Promise.all(
     manifest.outputs.map((output) => fs.stat(path.join(out, output.path)).then((stat) => stat.size, () => -1))
   )

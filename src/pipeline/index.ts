@@ -25,7 +25,9 @@ import {linkedDocuments} from '../markdown/site-index.js'
 import {loadProject, type ProjectOptions} from '../project.js'
 import {loadUiStrings} from '../ui-strings.js'
 import {version} from '../version.js'
-import {filesOf, fingerprint, messagesOf, readManifest, writeManifest} from './fingerprint.js'
+import {filesOf, fingerprint, messagesOf, readManifest, readSite, writeManifest} from './fingerprint.js'
+import {keptSite, recordPage, type SiteDocument, siteDocuments} from './site-record.js'
+import {shardOf, writeShardManifest} from './shard.js'
 import type {LoadedCatalog} from '../catalog/load.js'
 import type {ParsedDocument} from './parse.js'
 import type {ParseAhead} from './parse-ahead.js'
@@ -51,6 +53,11 @@ export interface BuildOptions extends ProjectOptions {
   force?: boolean | undefined
   /** Fail on stale or missing translations and on translation problems, for releases (default: `false`). */
   strict?: boolean | undefined
+  /**
+   * Build only the K-th of N shards of the plan (plan.ts), for one machine of several, and write a shard
+   * manifest beside the outputs for `assemble` instead of the index (default: the whole build).
+   */
+  shard?: {index: number; total: number} | undefined
 }
 
 export interface BuildProgress {
@@ -74,17 +81,29 @@ export interface BuildResult {
   upToDate: boolean
   /** `true` when the config or UI strings are invalid, so nothing was built (a usage error, not a content one). */
   settingsInvalid: boolean
+  /** Errors (fatal messages), and the documents they concern (by their sources or translations). */
+  failed: {errors: number; documents: number}
 }
 
-/** `--strict`: every passage not shown as a current translation is an error at its place in the source. */
-function reportOpen(translated: TranslatedDocument): void {
+/** Passages of one document not shown as a current translation, by place and state, with the languages concerned. */
+type OpenPassages = Map<string, {path: string; line: number; state: 'stale' | 'missing'; langs: string[]}>
+
+function collectOpen(open: OpenPassages, translated: TranslatedDocument): void {
   for (const {state, location} of translated.open) {
     const at = location.lastIndexOf(':')
-    const path = location.slice(0, at)
-    const file = translated.document.files.find((item) => item.path === path)
+    const passage = open.get(`${location}\0${state}`) ?? {path: location.slice(0, at), line: Number(location.slice(at + 1)), state, langs: []}
+    passage.langs.push(translated.lang)
+    open.set(`${location}\0${state}`, passage)
+  }
+}
+
+/** `--strict`: every passage not shown as a current translation is an error at its place in the source, once for all its languages. */
+function reportOpen(document: ParsedDocument, open: OpenPassages): void {
+  for (const {path, line, state, langs} of open.values()) {
+    const file = document.files.find((item) => item.path === path)
     if (!file) continue
-    file.message(`${state === 'stale' ? 'Stale' : 'Missing'} translation into \`${translated.lang}\`, expected a current one in a strict build`, {
-      place: {line: Number(location.slice(at + 1)), column: 1},
+    file.message(`${state === 'stale' ? 'Stale' : 'Missing'} translation into ${langs.map((lang) => `\`${lang}\``).join(', ')}, expected a current one in a strict build`, {
+      place: {line, column: 1},
       ruleId: `translation-${state}`,
       source: 'policy-press'
     }).fatal = true
@@ -117,12 +136,16 @@ async function loadStages() {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const project = await loadProject(options)
+  const loaded = await loadProject(options)
+  // A shard builds some languages of some documents: the documents are narrowed here, the languages per document below.
+  const sharded = options.shard && (await shardOf(loaded, options.formats ?? ['html', 'pdf'], options.shard))
+  const project = sharded ? {...loaded, documents: loaded.documents.filter((document) => sharded.languages.has(document.slug))} : loaded
+  const languagesOf = (slug: string) => (sharded ? project.languages.filter((lang) => sharded.languages.get(slug)!.has(lang)) : project.languages)
   const out = path.resolve(project.root, options.out ?? 'dist')
-  const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false}
+  const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false, failed: {errors: 0, documents: 0}}
   if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
 
-  const print = await fingerprint(project, {out, docs: options.docs, formats: options.formats ?? ['html', 'pdf'], strict: options.strict})
+  const print = await fingerprint(project, {out, docs: options.docs, formats: options.formats ?? ['html', 'pdf'], strict: options.strict, shard: options.shard})
   const last = options.force || options.formats?.length === 0 ? undefined : await readManifest(project, out, print)
   if (last) {
     const pages = last.outputs.map((output) => output.path).filter((file) => file.endsWith('.html'))
@@ -142,7 +165,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const printed = pdf ? await pdf.readPrinted(cacheDir) : new Map<string, string>()
   // When some PDF was never printed (a first build, a new document or language), printing is certain:
   // the browser starts now, not when the first document is ready to print.
-  const certain = options.force || project.documents.some((document) => project.languages.some((lang) => !printed.has(`${lang}/${document.slug}`)))
+  const certain = options.force || project.documents.some((document) => languagesOf(document.slug).some((lang) => !printed.has(`${lang}/${document.slug}`)))
   if (pool && certain) await pool.warm()
   let ahead: ParseAhead | undefined
   try {
@@ -213,9 +236,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       into.outputs.push(...from.outputs)
     }
 
-    const statuses = new Map<string, TranslatedDocument['counts']>()
+    // The site as the output holds it: this run's pages are recorded over what earlier builds left there.
+    const site = writing && formats.has('html') && !sharded ? await keptSite(await readSite(project, out), project, out) : new Map<string, SiteDocument>()
+    // Images without a version for a built target language, if the project wants them listed; errors in a strict build.
+    const wanted = project.config.translations.localizedFigures
+    const figures = wanted === 'off' || targets.length === 0 ? undefined : {languages: targets, fatal: wanted === 'error' && options.strict === true}
     const source = project.config.source
-    const jobs = selected.length * project.languages.length
+    const jobs = selected.reduce((sum, slug) => sum + languagesOf(slug).length, 0)
     const progress: BuildProgress = {pages: {done: 0, total: formats.has('html') ? jobs : 0}, pdfs: {done: 0, total: pdfContext ? jobs : 0}}
     const tick = () => options.onProgress?.(progress)
     let built = 0
@@ -224,35 +251,43 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const document = parsed(slug)
       if (document.fatal || !document.meta) {
         // Not built: its pages and PDFs leave the progress's totals.
-        progress.pages.total -= formats.has('html') ? project.languages.length : 0
-        progress.pdfs.total -= pdfContext ? project.languages.length : 0
+        progress.pages.total -= formats.has('html') ? languagesOf(slug).length : 0
+        progress.pdfs.total -= pdfContext ? languagesOf(slug).length : 0
         continue
       }
       built++
       // The documents it links to are parsed in the worker too, not in place: wait for them.
       await ahead.wait(linkedDocuments(document, index).flatMap((linked) => sourceOf(linked).files))
-      for (const catalog of await loadCatalogs(project, targets.length > 0 ? segmented([document]) : [], targets)) {
+      for (const catalog of await loadCatalogs(project, targets.length > 0 ? segmented([document], project.config.translations.copy) : [], targets)) {
         catalogs.set(`${catalog.slug}\0${catalog.lang}`, catalog)
       }
       // Links are checked once, on the source text, whether or not the source language is built.
       const assets = new Set<string>()
-      const original = translate(document, source, {source, catalog: undefined, stale: 'translation', report: false})
-      transform(original, {index, assets, report: true})
+      const open: OpenPassages = new Map()
+      const original = translate(document, source, {source, catalog: undefined, stale: 'translation', report: false, copy: project.config.translations.copy})
+      transform(original, {index, assets, report: true, figures})
+      // Each language may link its own versions of files (`cycle.lv.png`): those are copied once its tree is made.
+      const copied = new Set(assets)
       if (writing) add(written, await write(out, [], mediaAssets(project.root, assets)))
-      for (const lang of project.languages) {
+      for (const lang of languagesOf(slug)) {
         const loaded = catalogs.get(`${document.source.slug}\0${lang}`)
         const catalog = loaded?.merge && {entries: new Map(loaded.merge.merged.map((merged) => [merged.entry.msgid, merged])), file: loaded.file}
-        const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, publishMachineDrafts: project.config.translations.publishMachineDrafts, report: true})
-        if (translated !== original) transform(translated, {index, assets, report: false})
+        const translated = lang === source ? original : translate(document, lang, {source, catalog, stale: project.config.translations.stale, publishMachineDrafts: project.config.translations.publishMachineDrafts, report: true, copy: project.config.translations.copy})
+        if (translated !== original) {
+          transform(translated, {index, assets, report: false})
+          const added = [...assets].filter((file) => !copied.has(file))
+          for (const file of added) copied.add(file)
+          if (writing && added.length > 0) add(written, await write(out, [], mediaAssets(project.root, added)))
+        }
         const rendered = renderDocument(translated, context)
         if (formats.has('html')) {
           pages.push(renderHtml(rendered, context, formats.has('pdf')))
           if (loaded?.merge) pages.push(renderReview(loaded, translated.meta.title, context))
+          recordPage(site, document.source.slug, document.meta, lang, translated.counts)
           progress.pages.done++
           tick()
         }
-        statuses.set(`${document.source.slug}\0${lang}`, translated.counts)
-        if (options.strict) reportOpen(translated)
+        if (options.strict) collectOpen(open, translated)
         if (pdfContext) {
           let onPrinting!: () => void
           const printingStarted = new Promise<void>((resolve) => (onPrinting = resolve))
@@ -285,9 +320,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         await new Promise((resolve) => setImmediate(resolve))
         while (queued.size > 0) await Promise.race(queued)
       }
+      reportOpen(document, open)
     }
     const documents = selected.map(parsed)
-    if (formats.has('html')) pages.push(renderIndex(documents, context, statuses))
+    // A shard's index is written by `assemble`, from every shard's site.
+    if (formats.has('html') && !sharded) pages.push(renderIndex(siteDocuments(site, project), context))
     if (writing) add(written, await write(out, pages, []))
     await Promise.all(printing)
     if (pdfContext) await pdf?.writePrinted(cacheDir, pdfContext.printed)
@@ -297,9 +334,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // In a strict build every translation problem is an error.
     if (options.strict) for (const file of catalogFiles) for (const message of file.messages) message.fatal = true
     const files = [...settingsFiles, ...documents.flatMap((document) => document.files), ...catalogFiles].filter((file) => file.messages.length > 0)
-    const summary = {documents: {built, skipped: documents.length - built}}
-    if (writing && !hasFatal(files)) {
-      await writeManifest(project, out, {fingerprint: print, outputs: written.outputs, messages: messagesOf(files), ...summary})
+    const failedDocuments = new Set([
+      ...documents.filter((document) => hasFatal(document.files)).map((document) => document.source.slug),
+      ...[...catalogs.values()].filter((catalog) => hasFatal([catalog.file])).map((catalog) => catalog.slug)
+    ])
+    const errors = files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0)
+    const summary = {documents: {built, skipped: documents.length - built}, failed: {errors, documents: failedDocuments.size}}
+    // A build with errors is recorded too, for its site, but with no fingerprint: the next build is never skipped.
+    if (writing && sharded) {
+      await writeShardManifest(out, {plan: sharded.plan, formats: [...formats], shard: options.shard!, jobs: sharded.jobs, outputs: written.outputs, site: siteDocuments(site, project), messages: messagesOf(files)})
+    } else if (writing) {
+      const sitePages = formats.has('html') ? siteDocuments(site, project) : ((await readSite(project, out)) ?? [])
+      await writeManifest(project, out, {fingerprint: hasFatal(files) ? '' : print, outputs: written.outputs, messages: messagesOf(files), ...summary, site: sitePages})
     }
     return {...result, ...summary, files, pages: pages.map((page) => page.path), pdfs, written: written.written, unchanged: written.unchanged}
   }

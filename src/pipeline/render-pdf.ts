@@ -31,6 +31,7 @@ import {hyphenateTree} from '../pdf/hyphenate.js'
 import {loadPrintPage} from '../pdf/load-page.js'
 import {setMetadata} from '../pdf/metadata.js'
 import {PrintedPdf} from '../pdf/printed-pdf.js'
+import {visit} from 'unist-util-visit'
 import type {RenderedDocument} from './render-html.js'
 import {writeAtomic} from './write.js'
 
@@ -123,6 +124,27 @@ export async function writePrintShell(context: PdfContext, lang: string): Promis
   return file
 }
 
+/**
+ * The bytes of the images a page shows from the output folder: a figure replaced under the same name
+ * (`cycle.lv.png` redrawn) changes the PDF though not the page's HTML. Contents, not times: a cache
+ * restored on a fresh CI runner, whose copies of the images are new files, still matches.
+ */
+async function imagesOf(body: HastRoot, base: string, out: string): Promise<string> {
+  const sources = new Set<string>()
+  visit(body, 'element', (node) => {
+    const src = node.tagName === 'img' ? node.properties.src : undefined
+    if (typeof src === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('/')) sources.add(src)
+  })
+  const hash = createHash('sha256')
+  for (const src of [...sources].sort()) {
+    const file = path.resolve(base, decodeURIComponent(src.split(/[?#]/)[0]!))
+    if (!file.startsWith(out + path.sep)) continue
+    hash.update(`\0${src}\0`)
+    hash.update((await fs.readFile(file).catch(() => undefined)) ?? '<missing>')
+  }
+  return hash.digest('hex')
+}
+
 /** Print `rendered`, unless its PDF is up to date; `onPrinting` is called when the browser starts printing it. */
 export async function renderPdf(rendered: RenderedDocument, context: PdfContext, onPrinting?: () => void): Promise<PdfResult> {
   const {view} = rendered
@@ -139,7 +161,8 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext,
     content: toHtml(body)
   })
 
-  const key = createHash('sha256').update(`${context.producer}\0${context.paper}\0${context.styles}\0${html}`).digest('hex')
+  const images = await imagesOf(body, path.join(context.out, lang), path.resolve(context.out))
+  const key = createHash('sha256').update(`${context.producer}\0${context.paper}\0${context.styles}\0${images}\0${html}`).digest('hex')
   const existing = await fs.stat(target).catch(() => undefined)
   if (!context.force && existing && context.printed.get(`${lang}/${slug}`) === key) {
     return {path: `${lang}/${slug}.pdf`, size: existing.size, printed: false}

@@ -6,7 +6,9 @@
  * - current: the translation;
  * - stale: the old translation (or the source, if the config says so),
  *   marked `data-translation="stale"`;
- * - missing: the source, marked `data-translation="missing"` and `lang`.
+ * - missing: the source, marked `data-translation="missing"` and `lang`;
+ * - copied (a number, date, amount or address, see segments/copied.ts):
+ *   the source, unmarked and not counted.
  *
  * Translations that drop a link, footnote reference, inline code or image
  * are reported at their PO entry.
@@ -15,9 +17,10 @@ import type {Html, Parent, PhrasingContent, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {MergedEntry} from '../catalog/merge.js'
 import type {FrontMatter} from '../markdown/front-matter.js'
+import type {CopyKind} from '../segments/copied.js'
 import {checkTranslation} from '../segments/check.js'
 import {sourceTexts} from '../segments/extract.js'
-import {footnoteIds, fromInlineMarkdown} from '../segments/inline-markdown.js'
+import {collectDefinitions, footnoteIds, fromInlineMarkdown} from '../segments/inline-markdown.js'
 import {type BlockSegment, blockSegments} from '../segments/segment.js'
 import type {ParsedDocument} from './parse.js'
 
@@ -55,6 +58,8 @@ export interface TranslateOptions {
   stale: 'translation' | 'source'
   /** Whether to report translation problems (once per build, not per format). */
   report: boolean
+  /** Kinds of block copied as they are, not translated (the config's `translations.copy`). */
+  copy: readonly CopyKind[]
 }
 
 function mark(node: Parent, state: string, lang: string | undefined): void {
@@ -114,8 +119,9 @@ export function translate(document: ParsedDocument, lang: string, options: Trans
   if (meta.summary) meta.summary = lookup(meta.summary.replace(/[ \t\r\n]+/g, ' '), line('summary')).text
   meta.keywords = meta.keywords.map((keyword) => lookup(keyword, line('keywords')).text)
 
-  const texts = sourceTexts(document)
+  const texts = sourceTexts(document, options.copy)
   for (const [index, chapter] of chapters.entries()) {
+    const definitions = collectDefinitions(chapter.tree)
     for (const [position, segment] of blockSegments([chapter.tree]).entries()) {
       const msgid = texts[index]![position]!
       if (msgid === '') continue
@@ -131,7 +137,7 @@ export function translate(document: ParsedDocument, lang: string, options: Trans
         })
         if (translated && sourceChildren && options.report && options.catalog && state !== 'missing') {
           const entry = entries.get(msgid)!.entry
-          for (const problem of checkTranslation(sourceChildren, translated)) {
+          for (const problem of checkTranslation(sourceChildren, translated, definitions)) {
             options.catalog.file.message(problem.reason, {
               place: {line: entry.line || 1, column: 1},
               ruleId: problem.ruleId,

@@ -3,15 +3,20 @@
  * `host`), watch documents, translations, templates and the config, rebuild
  * what a change affects, and reload the open pages of that document (server
  * -sent events). Errors go to the terminal and, as an overlay, to the page.
- * A page's PDF is printed on request with one warm browser.
+ * A page's PDF is printed on request with one warm browser. The files are
+ * watched with chokidar, which sees saves that write a new file and rename
+ * it over the old one (vim, sed -i, many IDEs) as changes; the server answers
+ * only requests that name it by its own host (allowed-host.ts).
  */
 import fs from 'node:fs'
+import {watch} from 'chokidar'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import path from 'node:path'
 import {reporter} from 'vfile-reporter'
 import {configFileName} from '../config.js'
 import {createBrowserPool} from '../pdf/browser.js'
+import {hostAllowed, originAllowed} from './allowed-host.js'
 import {clientScript} from './client.js'
 import {build, hasFatal} from '../pipeline/index.js'
 import {loadProject} from '../project.js'
@@ -22,6 +27,8 @@ export interface PreviewOptions {
   docs?: string[] | undefined
   port?: number | undefined
   host?: string | undefined
+  /** Host names besides the listening address and `localhost` that requests may name (default: none). */
+  allowedHosts?: string[] | undefined
   env: Record<string, string | undefined>
   /** Where to say what happens (default: nowhere). */
   log?: (line: string) => void
@@ -90,8 +97,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   await rebuild()
 
+  // The port is known once the server listens, before it can answer anything.
+  const policy = {listen: options.host ?? '127.0.0.1', port: 0, allowed: options.allowedHosts}
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
+    if (!hostAllowed(request.headers.host, policy) || !originAllowed(request.headers.origin, policy)) {
+      response.writeHead(403, {'Content-Type': 'text/plain; charset=utf-8'})
+      response.end(`policy-press preview answers only requests for its own address (${policy.listen}:${policy.port} or localhost); start it with --allow-host NAME to allow another host name.\n`)
+      return
+    }
     if (url.pathname === '/__preview/events') {
       response.writeHead(200, {'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive'})
       response.write(`event: problems\ndata: ${JSON.stringify(problems)}\n\n`)
@@ -127,41 +141,38 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   })
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', resolve))
   const address = server.address() as AddressInfo
+  policy.port = address.port
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/`
 
   let timer: NodeJS.Timeout | undefined
   let pending: Array<ReturnType<typeof affected>> = []
   let running = Promise.resolve()
-  const watchers = ['documents', 'translations', 'templates']
-    .map((name) => path.join(project.root, name))
-    .filter((dir) => fs.existsSync(dir))
-    .map((dir) =>
-      fs.watch(dir, {recursive: true}, (_, name) => {
-        if (!name) return
-        pending.push(affected(project.root, path.join(dir, name.toString())))
-        clearTimeout(timer)
-        timer = setTimeout(() => {
-          const changes = pending
-          pending = []
-          const all = changes.some((change) => change === undefined)
-          const docs = [...new Set(changes.flatMap((change) => change?.docs ?? []))]
-          const langs = changes.every((change) => change?.langs) ? [...new Set(changes.flatMap((change) => change!.langs!))] : undefined
-          running = running.then(() => rebuild(all ? undefined : {docs, langs}))
-        }, 120)
-      })
-    )
-  const config = path.join(project.root, configFileName)
-  fs.watchFile(config, {interval: 300}, (current, previous) => {
-    if (current.mtimeMs === previous.mtimeMs) return
-    running = running.then(() => rebuild())
+  // A new or deleted file changes the set of documents (or chapters): everything is rebuilt.
+  const watcher = watch(
+    ['documents', 'translations', 'templates', configFileName].map((name) => path.join(project.root, name)),
+    {ignoreInitial: true, atomic: true}
+  )
+  watcher.on('all', (event, file) => {
+    pending.push(event === 'change' ? affected(project.root, file) : undefined)
+    log(`${event === 'change' ? 'Changed' : event.startsWith('unlink') ? 'Removed' : 'Added'} ${path.relative(project.root, file)}`)
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      const changes = pending
+      pending = []
+      const all = changes.some((change) => change === undefined)
+      const docs = [...new Set(changes.flatMap((change) => change?.docs ?? []))]
+      const langs = changes.every((change) => change?.langs) ? [...new Set(changes.flatMap((change) => change!.langs!))] : undefined
+      running = running.then(() => rebuild(all ? undefined : {docs, langs}))
+    }, 120)
   })
+  watcher.on('error', (error) => log(`policy-press: cannot watch the project: ${(error as Error).message}`))
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
 
   return {
     url,
     async close() {
       clearTimeout(timer)
-      for (const watcher of watchers) watcher.close()
-      fs.unwatchFile(config)
+      await watcher.close()
       for (const client of clients) client.end()
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))

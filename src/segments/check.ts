@@ -2,9 +2,12 @@
  * Translation checks: what a translation must keep of its source block.
  * Link targets, footnote references, inline code and images are not for the
  * translator to change; each difference is a problem with a rule id.
+ * A reference link or image of the source counts as its definition's URL,
+ * as its msgid writes it inline (inline-markdown.ts).
  */
 import type {Paragraph, PhrasingContent} from 'mdast'
 import {visit} from 'unist-util-visit'
+import type {Definitions} from './inline-markdown.js'
 
 export interface TranslationProblem {
   ruleId: 'translation-link' | 'translation-footnote' | 'translation-code' | 'translation-image'
@@ -18,11 +21,13 @@ interface Kept {
   images: string[]
 }
 
-function kept(children: PhrasingContent[]): Kept {
+function kept(children: PhrasingContent[], definitions: Definitions): Kept {
   const found: Kept = {links: [], footnotes: [], code: [], images: []}
   const root: Paragraph = {type: 'paragraph', children}
   visit(root, (node) => {
-    if (node.type === 'link') found.links.push(node.url)
+    const url = node.type === 'linkReference' || node.type === 'imageReference' ? definitions.get(node.identifier)?.url : undefined
+    if (url !== undefined) found[node.type === 'linkReference' ? 'links' : 'images'].push(url)
+    else if (node.type === 'link') found.links.push(node.url)
     else if (node.type === 'footnoteReference') found.footnotes.push(node.identifier)
     else if (node.type === 'inlineCode') found.code.push(node.value)
     else if (node.type === 'image') found.images.push(node.url)
@@ -49,9 +54,9 @@ const what = {
   images: ['translation-image', 'image']
 } as const
 
-export function checkTranslation(source: PhrasingContent[], translation: PhrasingContent[]): TranslationProblem[] {
-  const expected = kept(source)
-  const actual = kept(translation)
+export function checkTranslation(source: PhrasingContent[], translation: PhrasingContent[], definitions: Definitions = new Map()): TranslationProblem[] {
+  const expected = kept(source, definitions)
+  const actual = kept(translation, new Map())
   const problems: TranslationProblem[] = []
   for (const key of Object.keys(what) as Array<keyof Kept>) {
     const [ruleId, label] = what[key]

@@ -7,6 +7,10 @@
  * Both directions put a zero-width space in front of the text, so that text
  * which starts like a block ("1. Involve…", "- item", "# x") stays inline:
  * it is neither escaped on the way out nor parsed as a list on the way in.
+ * On the way in it is written as the character reference `&#x200B;`: its
+ * `;` is punctuation, so `**"quoted"**` or `**−12 %**` at the start still
+ * opens emphasis (a bare zero-width space would not, and the serializer
+ * writes the reference for the same reason).
  */
 import type {Definition, PhrasingContent, Root} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
@@ -17,6 +21,8 @@ import {visit} from 'unist-util-visit'
 import {depthGuardExtension, findDeepLine, maxNesting, TooDeepError} from '../markdown/depth.js'
 
 const guard = '\u200B'
+const guardReference = '&#x200B;'
+const leadingGuard = /^(?:\u200B|&#x200B;)/i
 const spaces = /[ \t\r\n]+/g
 /**
  * Text with none of the characters that Markdown gives meaning to inline (and
@@ -70,7 +76,7 @@ export function toInlineMarkdown(children: PhrasingContent[], definitions: Defin
     {type: 'paragraph', children: [{type: 'text', value: guard}, ...content]},
     {extensions: toMarkdownExtensions, emphasis: '*', strong: '*'}
   )
-  return markdown.replace(guard, '').replace(/\n$/, '').replace(/[ \t]*\n[ \t]*/g, (match) => (match.includes('\\') ? match : ' ')).trim()
+  return markdown.replace(leadingGuard, '').replace(/\n$/, '').replace(/[ \t]*\n[ \t]*/g, (match) => (match.includes('\\') ? match : ' ')).trim()
 }
 
 /**
@@ -89,7 +95,7 @@ export function fromInlineMarkdown(text: string, footnotes: Iterable<string> = [
   const definitions = [...footnotes].map((id) => `\n\n[^${id}]: x`).join('')
   let tree: Root
   try {
-    tree = fromMarkdown(`${guard}${text.replace(/\n{2,}/g, '\n')}${definitions}`, {extensions, mdastExtensions})
+    tree = fromMarkdown(`${guardReference}${text.replace(/\n{2,}/g, '\n')}${definitions}`, {extensions, mdastExtensions})
   } catch (error) {
     // Nested too deep to be shown as Markdown (a hostile translation): shown as the text it is.
     if (error instanceof TooDeepError || error instanceof RangeError) {

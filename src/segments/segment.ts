@@ -2,7 +2,9 @@
  * Which blocks of a document are translatable, in document order: headings,
  * paragraphs, list items, table cells, quotes, footnotes, the alt text and
  * title of figures and of images in HTML blocks, and the front-matter fields
- * title, subtitle, summary and keywords. Code, math and HTML are not.
+ * title, subtitle, summary and keywords. Code, math and HTML are not; nor
+ * are blocks that hold only a number, date, amount or address (copied.ts),
+ * which extract.ts leaves out.
  *
  * `<!-- i18n:skip -->` skips the next block; `<!-- i18n: note -->` leaves a
  * note for translators on it.
@@ -173,4 +175,13 @@ export function segmentText(segment: BlockSegment, definitions: Definitions): st
 /** The `#.` comment of a segment: "paragraph · Recommendations › Funding". */
 export function describeSegment(kind: SegmentKind, headings: string[]): string {
   return headings.length > 0 ? `${kind} · ${headings.join(' › ')}` : kind
+}
+
+/**
+ * The text a reader sees of an inline segment (link labels, not their
+ * targets; no Markdown syntax), for telling text from numbers and the like;
+ * `undefined` for attribute segments, whose text is already plain.
+ */
+export function visibleText(segment: BlockSegment): string | undefined {
+  return segment.target.type === 'inline' ? mdastToString(segment.target.node) : undefined
 }

@@ -7,9 +7,10 @@
  * they stand for (`a0` is the first link), which is how they come back.
  */
 import {fromXml, toXml} from '../deepl/inline-xml.js'
+import {fromInlineMarkdown, toInlineMarkdown} from '../segments/inline-markdown.js'
+import type {Inline} from './read.js'
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
 
 const marks: Record<string, {ctype: string; markdown: string}> = {
   i: {ctype: 'italic', markdown: '*'},
@@ -75,29 +76,37 @@ export function toXliffInline(markdown: string, footnotes: string[], version: '1
   return {content, data}
 }
 
-type Inline = string | {[kind: string]: {id: string; ctype?: string; contents?: string | Inline[]}}
+/** The element of `fromXml` an inline code stands for, by its id (`a0`, `x1`, `br2`, `i3`, `b4`, `s5`). */
+function tagOf(id: string): {open: string; close: string; empty: boolean} {
+  const number = /\d+$/.exec(id)?.[0] ?? ''
+  if (id.startsWith('br')) return {open: '<br/>', close: '', empty: true}
+  if (id.startsWith('x')) return {open: `<x n="${number}"/>`, close: '', empty: true}
+  if (id.startsWith('a')) return {open: `<a n="${number}">`, close: '</a>', empty: false}
+  if (/^[ibs]\d/.test(id)) return {open: `<${id[0]}>`, close: `</${id[0]}>`, empty: false}
+  throw new Error(`Unexpected inline code \`${id}\` in the translation, expected the codes of the source`)
+}
 
-/** Inline content parsed by the `xliff` package → Markdown, with the source's kept elements. */
-export function fromXliffInline(inline: Inline | Inline[] | undefined, markdownSource: string, footnotes: string[]): string {
+const hasCodes = (items: Inline[]) => items.some((item) => typeof item !== 'string')
+
+/**
+ * A unit's target → Markdown, the source's links, code and footnotes put back by code id. A target
+ * without any code for a source with codes was typed in a tool that showed the codes as their text
+ * (translate-toolkit, so Weblate and Pootle), which is the Markdown they stand for (`*`, `[`,
+ * `](url)`): that target is Markdown. Any other text is text.
+ */
+export function fromXliffInline(target: Inline[], source: Inline[], markdownSource: string, footnotes: string[]): string {
+  if (!hasCodes(target) && hasCodes(source)) {
+    return toInlineMarkdown(fromInlineMarkdown((target as string[]).join('').trim(), footnotes))
+  }
   const {kept} = toXml(markdownSource, footnotes)
-  const parts = inline === undefined ? [] : Array.isArray(inline) ? inline : [inline]
   const xml = (items: Inline[]): string =>
     items
       .map((item) => {
-        if (typeof item === 'string') return escape(unescape(item))
-        const [kind, value] = Object.entries(item)[0]!
-        const id = value.id
-        const tag = id.startsWith('a') ? 'a' : id.startsWith('x') ? 'x' : id.startsWith('br') ? 'br' : id[0]!
-        const open = tag === 'a' ? `<a n="${id.slice(1)}">` : `<${tag}>`
-        if (kind === 'Standalone' || (kind === 'Span' && (tag === 'x' || tag === 'br'))) {
-          return tag === 'br' ? '<br/>' : `<x n="${id.slice(1)}"/>`
-        }
-        if (kind === 'SpanStart') return open
-        if (kind === 'SpanEnd') return `</${tag}>`
-        // 2.0 `<pc>`: a span with its contents inside.
-        const inner = Array.isArray(value.contents) ? value.contents : value.contents === undefined ? [] : [value.contents]
-        return `${open}${xml(inner as Inline[])}</${tag}>`
+        if (typeof item === 'string') return escape(item)
+        const tag = tagOf(item.id)
+        if (item.code === 'paired') return tag.empty ? tag.open : `${tag.open}${xml(item.contents)}${tag.close}`
+        return item.code === 'close' ? tag.close : tag.open
       })
       .join('')
-  return fromXml(xml(parts), kept)
+  return fromXml(xml(target), kept)
 }

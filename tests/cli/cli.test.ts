@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {golden, makeProject, repoRoot, runCli} from '../helpers.js'
 
@@ -123,7 +124,8 @@ describe('build with defaults', () => {
 describe('progress', () => {
   it('shows a progress line on a terminal, plain lines in CI, and nothing with --quiet', async () => {
     const root = await makeProject(Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((slug) => [`documents/${slug}.md`, good])))
-    const {main} = await import('../../src/cli/main.js')
+    // A terminal cannot be given to a child process here: the shipped bundle's main() runs in-process instead.
+    const {main} = await import(pathToFileURL(path.join(repoRoot, 'lib/policy-press.js')).href)
     const runOn = async (argv: string[], env: Record<string, string>) => {
       let stderr = ''
       await main(argv, {stdout: {write: () => true}, stderr: {write: (chunk: string) => (stderr += chunk), isTTY: true}, cwd: root, env})
@@ -202,5 +204,58 @@ describe('bad input', () => {
   it('broken YAML in config: exit 2', async () => {
     const {run} = await buildBad('config-broken-yaml', {'policy-press.config.yaml': 'source: en\ntargets: [de, et\n'})
     expect(run.code).toBe(2)
+  })
+})
+
+describe('outcomes that read true', () => {
+  it('a build where every document failed says it failed, not what it built', async () => {
+    const root = await makeProject({'documents/a.md': '## No front matter\n', 'documents/b.md': '---\ntitle: [broken\n---\n'})
+    const run = await runCli(['build', '--format', 'html', '--root', root])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr.endsWith('Build failed: 2 errors in 2 documents\n')).toBe(true)
+  })
+
+  it('--strict reports a passage missing in several languages once, naming them', async () => {
+    const root = await makeProject({'documents/a.md': '---\ntitle: A\n---\n\nFirst.\n\nSecond.\n'})
+    const run = await runCli(['build', '--format', 'html', '--root', root, '--strict'])
+    expect(run.code).toBe(1)
+    const missing = run.stderr.split('\n').filter((line) => line.includes('Missing translation'))
+    // The title and two paragraphs: three passages, each once, for the four target languages.
+    expect(missing).toHaveLength(3)
+    for (const line of missing) expect(line).toContain('Missing translation into `de`, `et`, `lv`, `lt`, expected a current one in a strict build')
+    expect(run.stderr).toContain('Build failed: 3 errors in 1 document\n')
+  })
+
+  it('a folder without documents/ is an error that names it, and nothing is written', async () => {
+    const root = await makeProject({'notes.txt': 'not a project\n'})
+    for (const command of ['build', 'status', 'sync', 'check']) {
+      const run = await runCli([command, '--root', root])
+      expect(run.code, command).toBe(2)
+      expect(run.stderr).toBe(`policy-press: Cannot find the folder \`documents/\` in \`${root}\`, expected the Markdown documents of a project there (\`policy-press init\` starts one)\n`)
+    }
+    expect(await fs.readdir(root)).toEqual(['notes.txt'])
+  })
+
+  it('a build of one document or language, or one whose document fails, leaves the index whole', async () => {
+    const root = await makeProject({'documents/a.md': good, 'documents/b.md': good.replace('Good document', 'Other document')})
+    expect((await runCli(['build', '--format', 'html', '--root', root])).code).toBe(0)
+    const index = await fs.readFile(path.join(root, 'dist/index.html'), 'utf8')
+    expect(index).toContain('Good document')
+    expect(index).toContain('Other document')
+    for (const subset of [['--doc', 'a'], ['--lang', 'de'], ['--doc', 'b', '--lang', 'en,lt']]) {
+      expect((await runCli(['build', '--format', 'html', '--root', root, ...subset])).code).toBe(0)
+      expect(await fs.readFile(path.join(root, 'dist/index.html'), 'utf8'), subset.join(' ')).toBe(index)
+    }
+    // A document that fails keeps its last good pages, and its place in the index.
+    await fs.writeFile(path.join(root, 'documents/a.md'), '---\ntitle: [broken\n---\n')
+    const failed = await runCli(['build', '--format', 'html', '--root', root, '--doc', 'a'])
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toContain('Build failed: 1 error in 1 document')
+    expect(await fs.readFile(path.join(root, 'dist/index.html'), 'utf8')).toBe(index)
+    expect(await fs.readFile(path.join(root, 'dist/de/a.html'), 'utf8')).toContain('Good document')
+    const all = await runCli(['build', '--format', 'html', '--root', root])
+    expect(all.code).toBe(1)
+    expect(await fs.readFile(path.join(root, 'dist/index.html'), 'utf8')).toBe(index)
   })
 })

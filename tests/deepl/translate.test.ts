@@ -11,7 +11,6 @@ import {parseCatalog, serializeCatalog} from '../../src/catalog/po.js'
 import {machineTranslate} from '../../src/deepl/machine-translate.js'
 import {type FakeDeepL, startFakeDeepL} from '../fake-deepl/server.js'
 import {makeProject, msgfmtCheck, runCli} from '../helpers.js'
-import {main} from '../../src/cli/main.js'
 
 const source = `---
 title: Funding social services
@@ -37,16 +36,9 @@ afterEach(async () => {
   await fake.close()
 })
 
-async function cli(argv: string[], root: string) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, {
-    stdout: {write: (chunk: string) => (stdout += chunk)},
-    stderr: {write: (chunk: string) => (stderr += chunk)},
-    cwd: root,
-    env: {DEEPL_AUTH_KEY: fake.key}
-  })
-  return {code, stdout, stderr}
+/** The shipped command with the fake server's key. */
+function cli(argv: string[], root: string) {
+  return runCli(argv, root, {DEEPL_AUTH_KEY: fake.key})
 }
 
 /** A project synced for de and et, with one entry reviewed by a translator. */
@@ -204,13 +196,7 @@ describe('translate', () => {
   it('says plainly when the key is refused (403), and changes nothing', async () => {
     const root = await project()
     const before = await translations(root, 'de')
-    let stderr = ''
-    const code = await main(['translate', '--server-url', fake.url], {
-      stdout: {write: () => true},
-      stderr: {write: (chunk: string) => (stderr += chunk)},
-      cwd: root,
-      env: {DEEPL_AUTH_KEY: 'wrong-key:fx'}
-    })
+    const {code, stderr} = await runCli(['translate', '--server-url', fake.url], root, {DEEPL_AUTH_KEY: 'wrong-key:fx'})
     expect(code).toBe(1)
     expect(stderr).toContain('DeepL refused the key (403): check DEEPL_AUTH_KEY')
     expect(stderr).not.toContain('wrong-key')

@@ -40,6 +40,18 @@ describe('PDF builds', () => {
     expect(info).toMatch(/CreationDate:\s+Wed May\s+1 00:00:00 2024 UTC/)
   })
 
+  it('prints a PDF again when an image it shows changes under the same name', async () => {
+    const svg = (colour: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="${colour}"/></svg>\n`
+    const root = await makeProject({
+      'documents/a.md': '---\ntitle: Figures\n---\n\n![A red bar](images/bar.svg)\n',
+      'documents/images/bar.svg': svg('red')
+    })
+    expect((await runCli(['build', '--root', root, '--lang', 'en'])).stdout).toContain('1 PDF (1 printed)')
+    // The page's HTML is the same; the figure is not.
+    await fs.writeFile(path.join(root, 'documents/images/bar.svg'), svg('blue'))
+    expect((await runCli(['build', '--root', root, '--lang', 'en'])).stdout).toContain('1 PDF (1 printed)')
+  })
+
   it('gives each chapter of a handbook its running header', async () => {
     const root = await makeProject({
       'documents/book/01-one.md': '---\ntitle: The Book\n---\n\n# First chapter\n\nText one.\n',

@@ -71,14 +71,7 @@ describe('printing untrusted content', () => {
 
   it('without a browser, says how to get one and still writes the HTML', async () => {
     const root = await makeProject({'documents/a.md': '---\ntitle: A\n---\n\nText.\n'})
-    let stderr = ''
-    const {main} = await import('../../src/cli/main.js')
-    const code = await main(['build', '--root', root], {
-      stdout: {write: () => true},
-      stderr: {write: (chunk: string) => (stderr += chunk)},
-      cwd: root,
-      env: {PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium'}
-    })
+    const {code, stderr} = await runCli(['build', '--root', root], root, {PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium'})
     expect(code).toBe(2)
     expect(stderr).toContain('Cannot find Chromium at `/nonexistent/chromium` (from PUPPETEER_EXECUTABLE_PATH)')
     await fs.access(path.join(root, 'dist/en/a.html'))

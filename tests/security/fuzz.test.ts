@@ -16,7 +16,7 @@ import fc from 'fast-check'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {type CliRun, makeProject, runCli} from '../helpers.js'
 
-const runs = Number(process.env.FUZZ_RUNS ?? 4)
+const runs = Number(process.env.FUZZ_RUNS ?? 2)
 /**
  * Longest a single command may take on any input. Real runs take well under a second; the bound leaves room
  * for a shared, loaded machine (the slowest input seen, 3,000 footnote references beside a 3,000-column
