@@ -8,8 +8,8 @@
  *
  * PDFs are printed by a pool of Chromium pages while the next documents are
  * parsed and built, one step ahead of the browser: the next document is
- * built once the browser is printing the last PDF. The Markdown of a build
- * of several documents is parsed ahead in a worker thread (parse-ahead.ts).
+ * built once the browser is printing the last PDF. The documents' Markdown
+ * is parsed ahead in a worker thread, each with a time budget (parse-ahead.ts).
  * The browser starts only if a PDF must be printed (at once when that is
  * certain, while the stages load).
  * Problems are collected as messages on the files they concern; a document
