@@ -3,10 +3,10 @@
  * positioned errors. Every key is documented where it is defined; the JSON
  * schema for editors is generated from this file (`policy-press config-schema`).
  */
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {z} from 'zod'
+import {readProjectFile} from './boundary.js'
 import {copyKinds} from './segments/copied.js'
 import {parseYaml, reportZodIssues} from './yaml-source.js'
 
@@ -85,6 +85,20 @@ const deepl = z
       .describe('Formality per target language, e.g. `{de: more}` (default: none).')
   })
 
+const limits = z
+  .strictObject({
+    fileSize: z
+      .number()
+      .positive()
+      .default(10)
+      .describe('Largest file a build reads from the project (a document, a linked file, a PO file, a template), in megabytes; a larger one is an error (default: `10`).'),
+    parseTime: z
+      .number()
+      .positive()
+      .default(60)
+      .describe('Longest time to parse one document, in seconds; a document that takes longer is an error and the others are built (default: `60`).')
+  })
+
 export const configSchema = z
   .strictObject({
     source: languageTag.default('en').describe('Language the documents are written in (default: `\'en\'`).'),
@@ -92,7 +106,8 @@ export const configSchema = z
     site: site.prefault({}).describe('The publication site as a whole'),
     translations: translationOptions.prefault({}).describe('How translations are used in builds'),
     pdf: pdf.prefault({}).describe('PDF output'),
-    deepl: deepl.prefault({}).describe('Machine pre-translation with DeepL')
+    deepl: deepl.prefault({}).describe('Machine pre-translation with DeepL'),
+    limits: limits.prefault({}).describe('Limits that keep a build of hostile input short')
   })
   .superRefine((value, context) => {
     const sourceAt = value.targets.indexOf(value.source)
@@ -135,7 +150,7 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   const filePath = path.join(root, configFileName)
   let text: string
   try {
-    text = await fs.readFile(filePath, 'utf8')
+    text = await readProjectFile(root, filePath, {}, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       return {config: configSchema.parse({}), file: undefined}

@@ -8,6 +8,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
+import {BoundaryError, folderInside, resolveInside} from './boundary.js'
 import {type Config, loadConfig} from './config.js'
 
 /** The templates shipped with policy-press, used when the project has none of its own. */
@@ -53,6 +54,13 @@ export class ProjectError extends Error {}
 
 const markdownExtension = /\.md$/i
 
+/** Whether a directory entry is a folder, following a symbolic link (a broken one is no folder). */
+async function isFolder(entry: import('node:fs').Dirent, full: string): Promise<boolean> {
+  if (entry.isDirectory()) return true
+  if (!entry.isSymbolicLink()) return false
+  return (await fs.stat(full).catch(() => undefined))?.isDirectory() === true
+}
+
 async function listDocuments(documentsDir: string, root: string): Promise<DocumentSource[]> {
   let entries: import('node:fs').Dirent[]
   try {
@@ -65,10 +73,12 @@ async function listDocuments(documentsDir: string, root: string): Promise<Docume
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
     const full = path.join(documentsDir, entry.name)
-    // A symbolic link counts as a file, so a broken one is reported as unreadable instead of vanishing.
-    if ((entry.isFile() || entry.isSymbolicLink()) && markdownExtension.test(entry.name)) {
-      documents.push({slug: entry.name.replace(markdownExtension, ''), files: [path.relative(root, full)], folder: false})
-    } else if (entry.isDirectory()) {
+    if (await isFolder(entry, full)) {
+      // A linked folder that leaves the project is not listed: it stands as one file, which read refuses.
+      if (!(await folderInside(root, full))) {
+        documents.push({slug: entry.name, files: [path.relative(root, full)], folder: true})
+        continue
+      }
       const chapters = (await fs.readdir(full, {withFileTypes: true}))
         .filter((chapter) => (chapter.isFile() || chapter.isSymbolicLink()) && markdownExtension.test(chapter.name) && !chapter.name.startsWith('.'))
         .map((chapter) => chapter.name)
@@ -76,9 +86,21 @@ async function listDocuments(documentsDir: string, root: string): Promise<Docume
       if (chapters.length > 0) {
         documents.push({slug: entry.name, files: chapters.map((name) => path.relative(root, path.join(full, name))), folder: true})
       }
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && markdownExtension.test(entry.name)) {
+      // A symbolic link counts as a file, so a broken one, or one that leaves the project, is reported when read.
+      documents.push({slug: entry.name.replace(markdownExtension, ''), files: [path.relative(root, full)], folder: false})
     }
   }
   return documents.sort((a, b) => a.slug.localeCompare(b.slug, 'en'))
+}
+
+/** A folder of the project that is a symbolic link out of it is a usage error: nothing in it is read. */
+async function checkFolder(root: string, name: string): Promise<void> {
+  try {
+    await resolveInside(root, path.join(root, name))
+  } catch (error) {
+    if (error instanceof BoundaryError) throw new ProjectError(`${name}/: ${error.message}`)
+  }
 }
 
 function select<T>(all: T[], wanted: string[] | undefined, key: (item: T) => string, what: string): T[] {
@@ -108,6 +130,10 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   }
   const {config, file: configFile} = await loadConfig(root)
   const allLanguages = [config.source, ...config.targets]
+  // Folders read from, and those written to by default (PO files, output, caches): a link out of the project
+  // would let a pull request read, or overwrite, files elsewhere on the machine.
+  const folders = ['documents', 'translations', 'templates', 'dist', 'xliff', '.policy-press-cache', ...allLanguages.map((lang) => `translations/${lang}`)]
+  for (const folder of folders) await checkFolder(root, folder)
   const languages = select(allLanguages, options.langs, (lang) => lang, 'language')
   const allDocuments = await listDocuments(path.join(root, 'documents'), root)
   const documents = select(

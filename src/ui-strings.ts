@@ -7,11 +7,11 @@
  * (`languageName`, on covers and in the language switcher) is always its
  * own, from CLDR (`Intl.DisplayNames`) when no `ui.yaml` gives it.
  */
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {z} from 'zod'
+import {BoundaryError, readErrorRule, readProjectFile} from './boundary.js'
 import {documentTypes} from './markdown/front-matter.js'
 import {parseYaml, reportZodIssues} from './yaml-source.js'
 
@@ -68,8 +68,15 @@ async function readStrings(dir: string, lang: string, files: VFile[], root: stri
   const full = path.join(dir, lang, 'ui.yaml')
   let value: string
   try {
-    value = await fs.readFile(full, 'utf8')
-  } catch {
+    value = await readProjectFile(root, full, {}, 'utf8')
+  } catch (error) {
+    // A link out of the project is an error (the file is there, but refused); a missing file is no strings.
+    if (error instanceof BoundaryError) {
+      const file = new VFile({path: path.relative(root, full) || full, cwd: root})
+      file.message(error.message, {ruleId: readErrorRule(error), source: 'policy-press'}).fatal = true
+      files.push(file)
+      return {}
+    }
     return undefined
   }
   const file = new VFile({path: path.relative(root, full) || full, cwd: root, value})

@@ -53,8 +53,15 @@ export function parseYaml(text: string, file: VFile, start: Point): ParsedYaml |
     }
     return undefined
   }
-  // Aliases are expanded with yaml's default limit, which stops alias bombs.
-  return {data: document.toJS(), document, lineCounter, start}
+  // Aliases are expanded with yaml's default limit, which stops alias bombs by throwing: an error at the YAML.
+  let data: unknown
+  try {
+    data = document.toJS()
+  } catch (error) {
+    file.message(`Invalid YAML: ${(error as Error).message.split('\n')[0]}`, {place: start, ruleId: 'yaml', source: 'policy-press'}).fatal = true
+    return undefined
+  }
+  return {data, document, lineCounter, start}
 }
 
 /** Where the value (or, for a missing key, the closest parent) at `path` starts. */

@@ -30,7 +30,7 @@ describe('config', () => {
     // `npm run schema` regenerates the file.
     expect(published).toEqual(JSON.parse(JSON.stringify(configJsonSchema())))
     expect(published.additionalProperties).toBe(false)
-    expect(Object.keys(published.properties)).toEqual(['source', 'targets', 'site', 'translations', 'pdf', 'deepl'])
+    expect(Object.keys(published.properties)).toEqual(['source', 'targets', 'site', 'translations', 'pdf', 'deepl', 'limits'])
   })
 
   it('validates the sample config', async () => {

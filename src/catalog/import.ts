@@ -7,13 +7,13 @@
  * Existing translations are kept unless `force` is set; the PO file is
  * written atomically.
  */
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import createDebug from 'debug'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
+import {BoundaryError, readProjectFile} from '../boundary.js'
 import {frontMatterSchema, readFrontMatter} from '../markdown/front-matter.js'
-import {markdownParser} from '../markdown/parser.js'
+import {parseMarkdown} from '../markdown/parser.js'
 import {shiftHeadings} from '../markdown/shift-headings.js'
 import type {ParsedDocument} from '../pipeline/parse.js'
 import {loadProject, ProjectError} from '../project.js'
@@ -72,11 +72,15 @@ export async function importTranslation(options: ImportOptions): Promise<ImportR
     const full = path.resolve(project.root, name)
     const file = new VFile({path: path.relative(project.root, full), cwd: project.root})
     try {
-      file.value = await fs.readFile(full, 'utf8')
+      file.value = await readProjectFile(project.root, full, {maxBytes: project.config.limits.fileSize * 1024 * 1024}, 'utf8')
     } catch (error) {
-      throw new ProjectError(`Cannot read \`${name}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      const reason = error instanceof BoundaryError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message)
+      throw new ProjectError(`Cannot read \`${name}\`: ${reason}`)
     }
-    translated.push({tree: markdownParser.parse(file), file})
+    const tree = parseMarkdown(file)
+    // A translation nested too deep is an error at its place; nothing is written.
+    if (!tree) return {...result, files: [...document.files, file]}
+    translated.push({tree, file})
   }
   const firstTranslation = translated[0]!
   const meta = readFrontMatter(firstTranslation.tree, firstTranslation.file, frontMatterSchema.partial())

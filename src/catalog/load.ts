@@ -72,7 +72,7 @@ export async function loadCatalogs(project: Project, documents: SegmentedDocumen
     jobs.map(async ({slug, lang, segments}) => {
       const full = catalogPath(project, lang, slug)
       const file = new VFile({path: path.relative(project.root, full), cwd: project.root})
-      const old = await readCatalog(full, file)
+      const old = await readCatalog(full, file, {maxBytes: project.config.limits.fileSize * 1024 * 1024})
       if (old === null) return {slug, lang, path: full, file, exists: true, merge: undefined, segments}
       const made = Number(old?.headers['X-Policy-Press-Segmentation'] ?? segmentationVersion)
       if (made > segmentationVersion) {

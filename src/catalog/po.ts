@@ -5,9 +5,9 @@
  * made from, `#~` for obsolete entries. Translators' own comments and flags
  * survive every round trip.
  */
-import fs from 'node:fs/promises'
 import {po} from 'gettext-parser'
 import {VFile} from 'vfile'
+import {readErrorRule, type ReadLimits, readProjectFile} from '../boundary.js'
 import {writeAtomic} from '../write-atomic.js'
 import {serializeCatalog} from './po-format.js'
 
@@ -135,13 +135,14 @@ export function parseCatalog(text: string, file: VFile): Catalog | undefined {
 }
 
 /** Read a PO file: `undefined` when it does not exist; `null` (with a message on `file`) when it is broken. */
-export async function readCatalog(path: string, file: VFile): Promise<Catalog | undefined | null> {
+export async function readCatalog(path: string, file: VFile, limits: ReadLimits = {}): Promise<Catalog | undefined | null> {
   let text: string
   try {
-    text = await fs.readFile(path, 'utf8')
+    // The file's `cwd` is the project's root: the PO file must stay inside it.
+    text = await readProjectFile(file.cwd, path, limits, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    file.message(`Cannot read PO file: ${(error as Error).message}`, {ruleId: 'unreadable', source: 'policy-press'}).fatal = true
+    file.message(`Cannot read PO file: ${(error as Error).message}`, {ruleId: readErrorRule(error), source: 'policy-press'}).fatal = true
     return null
   }
   file.value = text

@@ -8,9 +8,9 @@
  * problems are reported every time.
  */
 import {createHash} from 'node:crypto'
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {readProjectFile} from '../boundary.js'
 import {writeAtomic} from '../write-atomic.js'
 import type {Project} from '../project.js'
 import {segmentationVersion} from '../segments/segment.js'
@@ -30,7 +30,7 @@ function cachePath(project: Project): string {
 async function readCache(project: Project): Promise<Cache> {
   const cacheKey = `${version}:${segmentationVersion}:${project.config.translations.copy.join(',')}`
   try {
-    const cache = JSON.parse(await fs.readFile(cachePath(project), 'utf8')) as Cache
+    const cache = JSON.parse(await readProjectFile(project.root, cachePath(project), {}, 'utf8')) as Cache
     if (cache.key === cacheKey) return cache
   } catch {
     // No cache, or an unreadable one: start afresh.
@@ -45,29 +45,41 @@ export async function segmentedSources(project: Project): Promise<{documents: Se
   const documents: SegmentedDocument[] = []
   const files: VFile[] = []
   let changed = false
-  let parse: typeof import('../pipeline/parse.js').parse | undefined
-  let segmented: typeof import('./load.js').segmented | undefined
-  for (const document of read_) {
+  const digests = read_.map((document) => {
     const hash = createHash('sha256')
     for (const file of document.files) hash.update(`${file.path}\0${String(file.value ?? '')}\0`)
-    const digest = hash.digest('hex')
-    const slug = document.source.slug
-    const cached = cache.documents[slug]
-    if (cached?.hash === digest && !document.files.some((file) => file.messages.length > 0)) {
-      documents.push({slug, segments: cached.segments})
-      continue
+    return hash.digest('hex')
+  })
+  const fresh = (index: number) => {
+    const document = read_[index]!
+    return cache.documents[document.source.slug]?.hash === digests[index] && !document.files.some((file) => file.messages.length > 0)
+  }
+  const stale = read_.filter((_, index) => !fresh(index))
+  if (stale.length === 0) return {documents: read_.map((document) => ({slug: document.source.slug, segments: cache.documents[document.source.slug]!.segments})), files}
+  const [{parse}, {segmented}, {parseAhead}] = await Promise.all([import('../pipeline/parse.js'), import('./load.js'), import('../pipeline/parse-ahead.js')])
+  // Parsed in the worker, where a document has a time budget (see parse-ahead.ts).
+  const ahead = parseAhead(stale.flatMap((document) => document.files), {budget: project.config.limits.parseTime * 1000})
+  try {
+    for (const [index, document] of read_.entries()) {
+      const slug = document.source.slug
+      const digest = digests[index]!
+      if (fresh(index)) {
+        documents.push({slug, segments: cache.documents[slug]!.segments})
+        continue
+      }
+      await ahead.wait(document.files)
+      const parsed = parse(document, ahead.take(document.files))
+      const [result] = segmented([parsed], project.config.translations.copy)
+      files.push(...parsed.files.filter((file) => file.messages.length > 0))
+      if (!result) continue
+      documents.push(result)
+      if (!parsed.files.some((file) => file.messages.length > 0)) {
+        cache.documents[slug] = {hash: digest, segments: result.segments}
+        changed = true
+      }
     }
-    parse ??= (await import('../pipeline/parse.js')).parse
-    segmented ??= (await import('./load.js')).segmented
-    const parsed = parse(document)
-    const [result] = segmented([parsed], project.config.translations.copy)
-    files.push(...parsed.files.filter((file) => file.messages.length > 0))
-    if (!result) continue
-    documents.push(result)
-    if (!parsed.files.some((file) => file.messages.length > 0)) {
-      cache.documents[slug] = {hash: digest, segments: result.segments}
-      changed = true
-    }
+  } finally {
+    await ahead.close()
   }
   if (changed) await writeAtomic(cachePath(project), JSON.stringify(cache))
   return {documents, files}

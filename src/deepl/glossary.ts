@@ -8,10 +8,10 @@
  * language), reused while the file is unchanged and replaced when it changes.
  */
 import {createHash} from 'node:crypto'
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {z} from 'zod'
+import {BoundaryError, readErrorRule, readProjectFile} from '../boundary.js'
 import {languageTag} from '../config.js'
 import {parseYaml, reportZodIssues} from '../yaml-source.js'
 
@@ -31,9 +31,13 @@ export async function readGlossary(root: string, translationsDir: string): Promi
   const full = path.join(translationsDir, 'glossary.yaml')
   let value: string
   try {
-    value = await fs.readFile(full, 'utf8')
-  } catch {
-    return {terms: {}, hash: '', file: undefined}
+    value = await readProjectFile(root, full, {}, 'utf8')
+  } catch (error) {
+    // A link out of the project is an error; a missing glossary is none.
+    if (!(error instanceof BoundaryError)) return {terms: {}, hash: '', file: undefined}
+    const file = new VFile({path: path.relative(root, full), cwd: root})
+    file.message(error.message, {ruleId: readErrorRule(error), source: 'policy-press'}).fatal = true
+    return {terms: {}, hash: '', file}
   }
   const file = new VFile({path: path.relative(root, full), cwd: root, value})
   const parsed = parseYaml(value, file, {line: 1, column: 1})

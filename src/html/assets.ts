@@ -12,6 +12,8 @@ import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
+import {BoundaryError, checkProjectFileSync, resolveInsideSync} from '../boundary.js'
+import {ProjectError} from '../project.js'
 import {fontSubsets} from './font-subsets.js'
 
 export interface Asset {
@@ -56,6 +58,15 @@ export function resolveFont(name: string): string {
   throw new Error(`Cannot find font \`${name}\`: install it with \`npm install @fontsource/${family}\` or put it in \`templates/assets/fonts/\``)
 }
 
+/** A folder of assets that is a link out of its templates folder would publish what it points at: a usage error. */
+function assetsInside(dir: string, assetsDir: string): void {
+  try {
+    resolveInsideSync(dir, assetsDir)
+  } catch (error) {
+    if (error instanceof BoundaryError) throw new ProjectError(`${path.join(path.basename(dir), 'assets')}/: ${error.message}`)
+  }
+}
+
 const fontFace = /@font-face\s*\{[^}]*\}\s*/g
 
 /** `css` without the @font-face rules of @fontsource subsets not in `subsets`; other rules as they are. */
@@ -95,6 +106,7 @@ export function templateAssets(templateDirs: string[], languages?: readonly stri
   // The shipped templates come last in `templateDirs`; walk them first so the project's win.
   for (const dir of [...templateDirs].reverse()) {
     const assetsDir = path.join(dir, 'assets')
+    assetsInside(dir, assetsDir)
     for (const file of listFiles(assetsDir)) byPath.set(`assets/${file}`, {path: `assets/${file}`, from: path.join(assetsDir, file)})
   }
   const subsets = languages && fontSubsets(languages)
@@ -110,9 +122,14 @@ export function templateAssets(templateDirs: string[], languages?: readonly stri
   return [...byPath.values()]
 }
 
+/**
+ * The linked files to copy to `media/`, each from its real path. One that
+ * is missing or leaves the project (reported at its link) is left out, so
+ * nothing outside the project is ever published.
+ */
 export function mediaAssets(root: string, files: Iterable<string>): Asset[] {
-  return [...files].map((file) => ({
-    path: `media/${file.slice('documents/'.length)}`,
-    from: path.join(root, ...file.split('/'))
-  }))
+  return [...files].flatMap((file) => {
+    const checked = checkProjectFileSync(root, path.join(root, ...file.split('/')), {maxBytes: Number.POSITIVE_INFINITY})
+    return checked && 'real' in checked ? [{path: `media/${file.slice('documents/'.length)}`, from: checked.real}] : []
+  })
 }

@@ -7,6 +7,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Mustache from 'mustache'
+import {BoundaryError, readProjectFileSync} from '../boundary.js'
+import {ProjectError} from '../project.js'
 
 const entities: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
 
@@ -21,7 +23,8 @@ export interface Templates {
   find(name: string): string
 }
 
-export function loadTemplates(dirs: string[]): Templates {
+/** Templates from `dirs`; those inside the project at `root` must stay inside it (see boundary.ts). */
+export function loadTemplates(dirs: string[], root?: string): Templates {
   const cache = new Map<string, string>()
   const find = (name: string): string => {
     for (const dir of dirs) {
@@ -33,7 +36,14 @@ export function loadTemplates(dirs: string[]): Templates {
   const load = (name: string): string => {
     let text = cache.get(name)
     if (text === undefined) {
-      text = fs.readFileSync(find(name), 'utf8')
+      const file = find(name)
+      try {
+        text = root === undefined ? fs.readFileSync(file, 'utf8') : readProjectFileSync(root, file)
+      } catch (error) {
+        // A usage error, not a crash: the project's template links out of it, or is too large.
+        if (error instanceof BoundaryError) throw new ProjectError(`Cannot use template \`${name}\`: ${error.message}`)
+        throw error
+      }
       cache.set(name, text)
     }
     return text

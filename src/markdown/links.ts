@@ -104,6 +104,12 @@ export function rewriteLinks(options: LinkOptions) {
         return
       }
 
+      // A linked file that leaves the project is an error at the link, and never copied.
+      const refused = options.index.assetRefused(resolved)
+      if (refused) {
+        if (options.report) file.message(refused.message, {place: target.position, ruleId: 'outside-project', source: 'policy-press'}).fatal = true
+        return
+      }
       if (!exists(resolved)) {
         warn(`Cannot find file \`${pathname}\``, target, 'missing-file')
         return

@@ -2,8 +2,9 @@
  * What links between documents resolve against: every chapter file and the
  * document it belongs to, and every anchor of every document.
  */
-import fs from 'node:fs'
 import path from 'node:path'
+import {visit} from 'unist-util-visit'
+import {type BoundaryError, checkProjectFileSync} from '../boundary.js'
 import type {ParsedDocument} from '../pipeline/parse.js'
 import type {ReadDocument} from '../pipeline/read.js'
 
@@ -22,6 +23,8 @@ export interface SiteIndex {
   landing(target: LinkTarget): string | undefined
   /** Whether a file (POSIX path relative to the root) exists and is a file. */
   assetExists: (file: string) => boolean
+  /** Why a file that exists may not be copied (it leaves the project), if it may not. */
+  assetRefused: (file: string) => BoundaryError | undefined
 }
 
 /**
@@ -37,12 +40,16 @@ export function indexSite(documents: ReadDocument[], parsed: (slug: string) => P
   }
   const slugs = new Set(documents.map((document) => document.source.slug))
   const firstFiles = new Map(documents.map((document) => [document.source.slug, document.files[0] && toPosix(document.files[0].path)]))
+  // Linked files are copied, not parsed: the size limit is not theirs.
+  const check = (file: string) => checkProjectFileSync(root, path.join(root, ...file.split('/')), {maxBytes: Number.POSITIVE_INFINITY})
+  // A file that leaves the project does not exist for links: a language's version of a figure falls back to the original.
   const assetExists = (file: string): boolean => {
-    try {
-      return fs.statSync(path.join(root, ...file.split('/'))).isFile()
-    } catch {
-      return false
-    }
+    const checked = check(file)
+    return checked !== undefined && 'real' in checked
+  }
+  const assetRefused = (file: string): BoundaryError | undefined => {
+    const checked = check(file)
+    return checked && 'error' in checked ? checked.error : undefined
   }
   return {
     files,
@@ -55,8 +62,35 @@ export function indexSite(documents: ReadDocument[], parsed: (slug: string) => P
       const index = chapters.findIndex((chapter) => toPosix(chapter.file.path) === target.file)
       return index > 0 ? chapters[index]!.anchor : undefined
     },
-    assetExists
+    assetExists,
+    assetRefused
   }
+}
+
+/**
+ * Slugs of the documents that `document` links to (by their Markdown
+ * files), so a build can wait for them to be parsed before it resolves
+ * the links.
+ */
+export function linkedDocuments(document: ParsedDocument, index: SiteIndex): string[] {
+  const slugs = new Set<string>()
+  for (const chapter of document.chapters) {
+    const here = path.posix.dirname(toPosix(chapter.file.path))
+    visit(chapter.tree, (node) => {
+      if (node.type !== 'link' && node.type !== 'definition') return
+      const pathname = node.url.replace(/[?#].*$/, '')
+      if (!/\.md$/i.test(pathname) || /^[a-zA-Z][a-zA-Z\d+.-]*:/.test(pathname)) return
+      let decoded = pathname
+      try {
+        decoded = decodeURIComponent(pathname)
+      } catch {
+        // Kept as written, as links.ts does.
+      }
+      const target = index.files.get(path.posix.normalize(path.posix.join(here, decoded)))
+      if (target && target.slug !== document.source.slug) slugs.add(target.slug)
+    })
+  }
+  return [...slugs]
 }
 
 export function toPosix(file: string): string {

@@ -10,6 +10,7 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {readProjectFile} from '../boundary.js'
 import {configFileName} from '../config.js'
 import type {Project} from '../project.js'
 import {packageTranslations} from '../ui-strings.js'
@@ -55,7 +56,8 @@ export async function fingerprint(project: Project, options: object): Promise<st
     ...(await listFiles(path.join(project.root, 'documents'))),
     ...(await Promise.all(project.templateDirs.map(listFiles))).flat()
   ]
-  const contents = await Promise.all(files.map((file) => fs.readFile(file).catch(() => undefined)))
+  // Through the boundary: a link out of the project (to `/dev/zero`, say) is hashed as missing, never read.
+  const contents = await Promise.all(files.map((file) => readProjectFile(project.root, file, {maxBytes: Number.POSITIVE_INFINITY}).catch(() => undefined)))
   for (const [index, file] of files.entries()) {
     hash.update(`\0${file}\0`)
     hash.update(contents[index] ?? '<missing>')
@@ -70,7 +72,7 @@ function manifestPath(project: Project, out: string): string {
 
 async function readAny(project: Project, out: string): Promise<Manifest | undefined> {
   try {
-    return JSON.parse(await fs.readFile(manifestPath(project, out), 'utf8'))
+    return JSON.parse(await readProjectFile(project.root, manifestPath(project, out), {}, 'utf8'))
   } catch {
     return undefined
   }

@@ -8,8 +8,8 @@
  *
  * PDFs are printed by a pool of Chromium pages while the next documents are
  * parsed and built, one step ahead of the browser: the next document is
- * built once the browser is printing the last PDF. The Markdown of a build
- * of several documents is parsed ahead in a worker thread (parse-ahead.ts).
+ * built once the browser is printing the last PDF. The documents' Markdown
+ * is parsed ahead in a worker thread, each with a time budget (parse-ahead.ts).
  * The browser starts only if a PDF must be printed (at once when that is
  * certain, while the stages load).
  * Problems are collected as messages on the files they concern; a document
@@ -21,6 +21,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {BrowserNotFoundError} from '../browser/find-chromium.js'
+import {linkedDocuments} from '../markdown/site-index.js'
 import {loadProject, type ProjectOptions} from '../project.js'
 import {loadUiStrings} from '../ui-strings.js'
 import {version} from '../version.js'
@@ -172,8 +173,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const [{read}, {parseAhead}] = await Promise.all([import('./read.js'), import('./parse-ahead.js')])
     const sources = await read(project, project.allDocuments)
     const building = new Set(project.documents.map((document) => document.slug))
-    // With one document there is nothing to parse ahead of: a worker would only add its start-up.
-    ahead = parseAhead(building.size > 1 ? sources.filter((source) => building.has(source.source.slug)).flatMap((source) => source.files) : [])
+    // Every document goes to the worker, those this run builds first: a parse there has a time budget (a
+    // document that takes longer is an error, the rest is built), one in place has none.
+    const order = [...sources.filter((source) => building.has(source.source.slug)), ...sources.filter((source) => !building.has(source.source.slug))]
+    ahead = parseAhead(order.flatMap((source) => source.files), {budget: project.config.limits.parseTime * 1000})
     return await buildDocuments(await loadStages(), sources, ahead)
   } finally {
     await ahead?.close()
@@ -199,7 +202,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const targets = project.languages.filter((lang) => lang !== project.config.source)
     const catalogs = new Map<string, LoadedCatalog>()
     const renderers = new Map(project.languages.map((lang) => [lang, createHtmlRenderer(ui.strings.get(lang)!)]))
-    const templates = loadTemplates(project.templateDirs)
+    const templates = loadTemplates(project.templateDirs, project.root)
     const context = {project, templates, strings: ui.strings, renderers, version}
     const pages = []
 
@@ -253,6 +256,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         continue
       }
       built++
+      // The documents it links to are parsed in the worker too, not in place: wait for them.
+      await ahead.wait(linkedDocuments(document, index).flatMap((linked) => sourceOf(linked).files))
       for (const catalog of await loadCatalogs(project, targets.length > 0 ? segmented([document], project.config.translations.copy) : [], targets)) {
         catalogs.set(`${catalog.slug}\0${catalog.lang}`, catalog)
       }

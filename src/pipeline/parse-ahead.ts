@@ -1,7 +1,7 @@
 /**
  * parse-ahead: the documents' Markdown parsed in a worker thread, in the
  * order the build reaches them, so that the main thread gets each tree
- * ready when it comes to that document.
+ * ready when it comes to that document; and the time budget of each parse.
  *
  * Parsing (micromark with GFM) is most of the main thread's work on a
  * document, and it does not yield: while it runs, the main thread answers
@@ -9,15 +9,24 @@
  * document. In the worker it runs beside them, on another core. A tree
  * comes back as a structured clone, which costs a few percent of parsing it.
  *
+ * The parser's time grows faster than its input for some texts (thousands
+ * of nested emphasis delimiters take minutes), and a synchronous parse
+ * cannot be interrupted from the thread it runs on; a worker can be ended
+ * from outside. So a document the worker has worked on for longer than the
+ * budget is an error at its first line, the worker is ended, and a new one
+ * goes on with the rest. A worker that dies on a document (out of memory,
+ * say) does the same for it. Nothing waits on a worker that is gone.
+ *
  * Whatever the worker cannot give is parsed in place, as before: a document
- * a link needs before the worker reaches it, a file the worker failed on,
- * every file when no worker can start (as under a TypeScript loader in the
- * tests of `src/`, whose modules a worker cannot load).
+ * a link needs before the worker reaches it, every file when no worker can
+ * start (as under a TypeScript loader in the tests of `src/`, whose modules
+ * a worker cannot load).
  */
 import type {Root} from 'mdast'
 import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads'
 import createDebug from 'debug'
 import type {VFile} from 'vfile'
+import type {Refusal} from '../markdown/parser.js'
 
 const debug = createDebug('policy-press:parse')
 
@@ -29,25 +38,28 @@ interface Request {
   text: string
 }
 
-type Reply = {id: number; tree: Root} | {id: number; error: string}
+type Reply = {ready: true} | {id: number; tree: Root} | {id: number; refused: Refusal} | {id: number; error: string}
 
 // The worker is this same module, run with its role: it parses each text it is sent, in order.
 if (!isMainThread && (workerData as {role?: unknown} | null)?.role === role) {
-  const {markdownParser} = await import('../markdown/parser.js')
+  const {parseOrRefuse} = await import('../markdown/parser.js')
   const port = parentPort!
   port.on('message', ({id, text}: Request) => {
     let reply: Reply
     try {
-      reply = {id, tree: markdownParser.parse(text)}
+      const parsed = parseOrRefuse(text)
+      reply = 'tree' in parsed ? {id, tree: parsed.tree} : {id, refused: parsed.refused}
     } catch (error) {
       reply = {id, error: error instanceof Error ? error.message : String(error)}
     }
     port.postMessage(reply)
   })
+  // Ready: from now on a death is the fault of the document being parsed.
+  port.postMessage({ready: true} satisfies Reply)
 }
 
 export interface ParseAhead {
-  /** Wait until the worker is done with each of `files` (parsed, failed, or never sent). */
+  /** Wait until the worker is done with each of `files` (parsed, refused, failed, or never sent). */
   wait(files: VFile[]): Promise<void>
   /** Take the trees of those of `files` that the worker has parsed so far. */
   take(files: VFile[]): Map<VFile, Root>
@@ -55,11 +67,24 @@ export interface ParseAhead {
   close(): Promise<void>
 }
 
+export interface ParseAheadOptions {
+  /** Longest time the worker may spend on one file, in milliseconds (default: 60 000). */
+  budget?: number | undefined
+  /** Largest heap of the worker, in megabytes; a worker that needs more dies, and its document is reported (default: Node's). */
+  memory?: number | undefined
+}
+
+interface Pending {
+  id: number
+  file: VFile
+  resolve: () => void
+}
+
 /** Start parsing `files` (every readable one, in this order) in a worker thread. */
-export function parseAhead(files: VFile[]): ParseAhead {
+export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): ParseAhead {
+  const budget = options.budget ?? 60_000
   const trees = new Map<VFile, Root>()
   const done = new Map<VFile, Promise<void>>()
-  const pending = new Map<number, {file: VFile; resolve: () => void}>()
   const readable = files.filter((file) => !file.messages.some((message) => message.fatal))
   const take = (wanted: VFile[]) => {
     const taken = new Map<VFile, Root>()
@@ -70,42 +95,104 @@ export function parseAhead(files: VFile[]): ParseAhead {
     }
     return taken
   }
-  let worker: Worker | undefined
   // A worker runs JavaScript: modules compiled from TypeScript, not their sources.
-  if (readable.length > 0 && import.meta.url.endsWith('.js')) {
-    try {
-      worker = new Worker(new URL(import.meta.url), {workerData: {role}})
-    } catch (error) {
-      debug('no worker: %s', (error as Error).message)
-    }
-  }
-  if (!worker) return {wait: async () => undefined, take, close: async () => undefined}
-  // The build ends the worker; until then it must not keep the process alive by itself.
-  worker.unref()
-  const stopped = (reason: string) => {
-    if (pending.size > 0) debug('worker stopped with %d files left: %s', pending.size, reason)
-    for (const {resolve} of pending.values()) resolve()
-    pending.clear()
-  }
+  if (readable.length === 0 || !import.meta.url.endsWith('.js')) return {wait: async () => undefined, take, close: async () => undefined}
+
+  /** Files sent to the worker and not answered yet, in the order it parses them. */
+  const queue: Pending[] = readable.map((file, id) => {
+    let resolve!: () => void
+    done.set(file, new Promise((settle) => (resolve = settle)))
+    return {id, file, resolve}
+  })
+  let worker: Worker | undefined
+  let timer: NodeJS.Timeout | undefined
+  let closed = false
   let parsed = 0
-  worker.on('message', (reply: Reply) => {
-    const request = pending.get(reply.id)
-    if (!request) return
-    pending.delete(reply.id)
-    if ('tree' in reply) {
-      trees.set(request.file, reply.tree)
-      parsed++
-    } else {
-      debug('cannot parse %s: %s', request.file.path, reply.error)
+  const fail = (pending: Pending, refusal: Refusal) => {
+    const message = pending.file.message(refusal.reason, {place: refusal.place, ruleId: refusal.ruleId, source: 'policy-press'})
+    message.fatal = true
+    pending.resolve()
+  }
+  // The budget of the file at the head of the queue runs from when the worker starts on it.
+  const arm = () => {
+    clearTimeout(timer)
+    timer = undefined
+    if (closed || queue.length === 0) return
+    timer = setTimeout(() => {
+      const head = queue.shift()!
+      debug('%s: no tree after %d ms', head.file.path, budget)
+      fail(head, {
+        reason: `Cannot parse the document in ${budget / 1000} s, expected a document that parses in time (\`limits.parseTime\` in the config)`,
+        place: {line: 1, column: 1},
+        ruleId: 'parse-time'
+      })
+      restart()
+    }, budget)
+  }
+  // Whatever is still queued is left to be parsed in place.
+  const giveUp = (reason: string) => {
+    if (queue.length > 0) debug('worker stopped with %d files left: %s', queue.length, reason)
+    for (const pending of queue.splice(0)) pending.resolve()
+    clearTimeout(timer)
+  }
+  const start = () => {
+    let ready = false
+    let current: Worker
+    try {
+      current = new Worker(new URL(import.meta.url), {workerData: {role}, ...(options.memory ? {resourceLimits: {maxOldGenerationSizeMb: options.memory}} : {})})
+    } catch (error) {
+      giveUp((error as Error).message)
+      return
     }
-    request.resolve()
-  })
-  worker.on('error', (error) => stopped(error.message))
-  worker.on('exit', (code) => stopped(`exit code ${code}`))
-  readable.forEach((file, id) => {
-    done.set(file, new Promise((resolve) => pending.set(id, {file, resolve})))
-    worker.postMessage({id, text: String(file.value)} satisfies Request)
-  })
+    worker = current
+    // The build ends the worker; until then it must not keep the process alive by itself.
+    current.unref()
+    const died = (reason: string) => {
+      if (worker !== current || closed) return
+      worker = undefined
+      // Before it was ready, no document is to blame: every file is parsed in place.
+      const head = ready ? queue.shift() : undefined
+      if (!head) return giveUp(reason)
+      debug('%s: the worker died: %s', head.file.path, reason)
+      fail(head, {reason: `Cannot parse the document: the parser stopped (${reason})`, place: {line: 1, column: 1}, ruleId: 'parse-crash'})
+      restart()
+    }
+    current.on('message', (reply: Reply) => {
+      if (worker !== current) return
+      if ('ready' in reply) {
+        ready = true
+        arm()
+        return
+      }
+      const at = queue.findIndex((pending) => pending.id === reply.id)
+      if (at === -1) return
+      const [pending] = queue.splice(at, 1)
+      if ('tree' in reply) {
+        trees.set(pending!.file, reply.tree)
+        parsed++
+        pending!.resolve()
+      } else if ('refused' in reply) {
+        fail(pending!, reply.refused)
+      } else {
+        // Parsed in place, where the same error is reported as it would be without a worker.
+        debug('cannot parse %s: %s', pending!.file.path, reply.error)
+        pending!.resolve()
+      }
+      arm()
+    })
+    current.on('error', (error) => died(error.message))
+    current.on('exit', (code) => died(`exit code ${code}`))
+    for (const pending of queue) current.postMessage({id: pending.id, text: String(pending.file.value)} satisfies Request)
+  }
+  // A worker that ran out of time or died is ended; a new one takes the files left.
+  const restart = () => {
+    const old = worker
+    worker = undefined
+    if (old) void old.terminate()
+    clearTimeout(timer)
+    if (!closed && queue.length > 0) start()
+  }
+  start()
   return {
     async wait(wanted) {
       await Promise.all(wanted.map((file) => done.get(file)))
@@ -113,7 +200,11 @@ export function parseAhead(files: VFile[]): ParseAhead {
     take,
     async close() {
       debug('%d of %d files parsed in the worker', parsed, readable.length)
-      await worker.terminate()
+      closed = true
+      giveUp('closed')
+      const old = worker
+      worker = undefined
+      await old?.terminate()
     }
   }
 }

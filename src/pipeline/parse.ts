@@ -13,7 +13,7 @@ import {
   frontMatterSchema,
   readFrontMatter
 } from '../markdown/front-matter.js'
-import {markdownParser} from '../markdown/parser.js'
+import {parseMarkdown} from '../markdown/parser.js'
 import {shiftHeadings} from '../markdown/shift-headings.js'
 import type {DocumentSource} from '../project.js'
 import type {ReadDocument} from './read.js'
@@ -48,7 +48,9 @@ export function parse(document: ReadDocument, trees: ReadonlyMap<VFile, Root> = 
   let meta: FrontMatter | undefined
   for (const [index, file] of document.files.entries()) {
     if (file.messages.some((message) => message.fatal)) continue
-    const tree = trees.get(file) ?? markdownParser.parse(file)
+    // A document nested too deep is refused here, with a fatal message at its first too-deep node.
+    const tree = trees.get(file) ?? parseMarkdown(file)
+    if (!tree) continue
     if (index === 0) {
       meta = readFrontMatter(tree, file, frontMatterSchema)
       const yaml = tree.children[0]

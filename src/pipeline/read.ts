@@ -1,11 +1,13 @@
 /**
  * read: load every chapter file of every document into a VFile. A file that
  * cannot be read gets a fatal message; its document is skipped later, the
- * others go on.
+ * others go on. Only files inside the project, no larger than the size
+ * limit, are read (see boundary.ts): a symbolic link out of the project is
+ * refused before its target is opened.
  */
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {BoundaryError, readErrorRule, readProjectFile} from '../boundary.js'
 import type {DocumentSource, Project} from '../project.js'
 
 export interface ReadDocument {
@@ -21,12 +23,15 @@ const reasons: Record<string, string> = {
   ELOOP: 'too many symbolic links'
 }
 
-function describeError(error: NodeJS.ErrnoException): string {
-  return (error.code && reasons[error.code]) ?? error.message
+/** The message and rule for a file that cannot be read. */
+export function describeReadError(error: NodeJS.ErrnoException): {reason: string; ruleId: string} {
+  if (error instanceof BoundaryError) return {reason: error.message, ruleId: readErrorRule(error)}
+  return {reason: `Cannot read file: ${(error.code && reasons[error.code]) ?? error.message}`, ruleId: 'unreadable'}
 }
 
 /** Read `documents` (default: those this run builds). */
 export async function read(project: Project, documents = project.documents): Promise<ReadDocument[]> {
+  const maxBytes = project.config.limits.fileSize * 1024 * 1024
   return Promise.all(
     documents.map(async (source) => ({
       source,
@@ -34,14 +39,10 @@ export async function read(project: Project, documents = project.documents): Pro
         source.files.map(async (relative) => {
           const file = new VFile({path: relative, cwd: project.root})
           try {
-            file.value = await fs.readFile(path.join(project.root, relative), 'utf8')
+            file.value = await readProjectFile(project.root, path.join(project.root, relative), {maxBytes}, 'utf8')
           } catch (error) {
-            const message = file.message(`Cannot read file: ${describeError(error as NodeJS.ErrnoException)}`, {
-              place: {line: 1, column: 1},
-              ruleId: 'unreadable',
-              source: 'policy-press'
-            })
-            message.fatal = true
+            const {reason, ruleId} = describeReadError(error as NodeJS.ErrnoException)
+            file.message(reason, {place: {line: 1, column: 1}, ruleId, source: 'policy-press'}).fatal = true
           }
           return file
         })

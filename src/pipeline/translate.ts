@@ -72,10 +72,10 @@ function escapeAttribute(value: string): string {
 }
 
 /** Put `text` where `segment` lives in its tree. */
-function apply(segment: BlockSegment, text: string, sourceChildren: PhrasingContent[] | undefined): PhrasingContent[] | undefined {
+function apply(segment: BlockSegment, text: string, sourceChildren: PhrasingContent[] | undefined, onTooDeep?: (reason: string) => void): PhrasingContent[] | undefined {
   const {target} = segment
   if (target.type === 'inline') {
-    const children = fromInlineMarkdown(text, footnoteIds(sourceChildren ?? []))
+    const children = fromInlineMarkdown(text, footnoteIds(sourceChildren ?? []), onTooDeep)
     target.node.children = children
     return children
   }
@@ -129,7 +129,12 @@ export function translate(document: ParsedDocument, lang: string, options: Trans
       const sourceChildren = segment.target.type === 'inline' ? segment.target.node.children : undefined
       const block = segment.target.type === 'image' ? segment.target.block : segment.target.type === 'inline' ? segment.target.node : undefined
       if (useTranslation) {
-        const translated = apply(segment, text, sourceChildren)
+        // A translation nested too deep (a hostile PO file) is shown as plain text, and reported at its entry.
+        const translated = apply(segment, text, sourceChildren, (reason) => {
+          if (options.report && options.catalog) {
+            options.catalog.file.message(reason, {place: {line: entries.get(msgid)!.entry.line || 1, column: 1}, ruleId: 'too-deep', source: 'policy-press'})
+          }
+        })
         if (translated && sourceChildren && options.report && options.catalog && state !== 'missing') {
           const entry = entries.get(msgid)!.entry
           for (const problem of checkTranslation(sourceChildren, translated, definitions)) {

@@ -18,6 +18,7 @@ import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm'
 import {toMarkdown} from 'mdast-util-to-markdown'
 import {gfm} from 'micromark-extension-gfm'
 import {visit} from 'unist-util-visit'
+import {depthGuardExtension, findDeepLine, maxNesting, TooDeepError} from '../markdown/depth.js'
 
 const guard = '\u200B'
 const guardReference = '&#x200B;'
@@ -30,7 +31,8 @@ const spaces = /[ \t\r\n]+/g
  */
 const plain = /^[^\n\r*_`[\]<>!&\\~@:|^]*$/
 const extensions = [gfm()]
-const mdastExtensions = [gfmFromMarkdown()]
+// The depth guard first: a translation nested too deep must not reach GFM's transforms, which recurse.
+const mdastExtensions = [depthGuardExtension, gfmFromMarkdown()]
 const toMarkdownExtensions = [gfmToMarkdown()]
 
 export type Definitions = Map<string, Definition>
@@ -82,11 +84,26 @@ export function toInlineMarkdown(children: PhrasingContent[], definitions: Defin
  * parse as such when their definitions exist, so the source block's
  * footnote ids are defined for the parse.
  */
-export function fromInlineMarkdown(text: string, footnotes: Iterable<string> = []): PhrasingContent[] {
+export function fromInlineMarkdown(text: string, footnotes: Iterable<string> = [], onTooDeep?: (reason: string) => void): PhrasingContent[] {
   const trimmed = text.trim()
   if (plain.test(trimmed) && !trimmed.includes('www.')) return trimmed === '' ? [] : [{type: 'text', value: trimmed}]
+  // Lines of markers that open too many quotes or lists take the parser long: such text is shown as it is.
+  if (findDeepLine(text)) {
+    onTooDeep?.(`Unexpected nesting more than ${maxNesting} levels deep in translation, expected at most ${maxNesting}; shown as plain text`)
+    return [{type: 'text', value: trimmed}]
+  }
   const definitions = [...footnotes].map((id) => `\n\n[^${id}]: x`).join('')
-  const tree = fromMarkdown(`${guardReference}${text.replace(/\n{2,}/g, '\n')}${definitions}`, {extensions, mdastExtensions})
+  let tree: Root
+  try {
+    tree = fromMarkdown(`${guardReference}${text.replace(/\n{2,}/g, '\n')}${definitions}`, {extensions, mdastExtensions})
+  } catch (error) {
+    // Nested too deep to be shown as Markdown (a hostile translation): shown as the text it is.
+    if (error instanceof TooDeepError || error instanceof RangeError) {
+      onTooDeep?.(`${error instanceof TooDeepError ? error.message.replace(/, expected/, ' in translation, expected') : `Unexpected nesting in translation, expected at most ${maxNesting} levels`}; shown as plain text`)
+      return [{type: 'text', value: trimmed}]
+    }
+    throw error
+  }
   const first = tree.children[0]
   if (first?.type !== 'paragraph') return [{type: 'text', value: text}]
   const children = first.children

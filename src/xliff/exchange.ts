@@ -11,10 +11,10 @@
  * is never overwritten unless `force`.
  */
 import {createHash} from 'node:crypto'
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import createDebug from 'debug'
 import {VFile} from 'vfile'
+import {BoundaryError, readProjectFile} from '../boundary.js'
 import {loadCatalogs} from '../catalog/load.js'
 import {stateOf, type SegmentState} from '../catalog/merge.js'
 import {type CatalogEntry, writeCatalog} from '../catalog/po.js'
@@ -137,8 +137,8 @@ export async function importXliff(options: {root: string; files: string[]; force
   const checked: Checked[] = []
   for (const name of options.files) {
     const text = decode(
-      await fs.readFile(name).catch(() => {
-        throw new ProjectError(`Cannot read \`${name}\``)
+      await readProjectFile(project.root, path.resolve(name), {maxBytes: project.config.limits.fileSize * 1024 * 1024}).catch((error: unknown) => {
+        throw new ProjectError(`Cannot read \`${name}\`${error instanceof BoundaryError ? `: ${error.message}` : ''}`)
       })
     )
     const file = new VFile({path: path.relative(project.root, path.resolve(name)), cwd: project.root, value: text})
