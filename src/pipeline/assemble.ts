@@ -89,7 +89,8 @@ export async function assemble(options: AssembleOptions): Promise<AssembleResult
   const documents = siteDocuments(site, project)
   const copied = await write(out, [], [...files].map(([file, {from}]) => ({path: file, from})))
   const index = formats.includes('html') ? await write(out, [renderIndex(documents, context)], []) : {written: 0, unchanged: 0, outputs: []}
-  const messages = shards.flatMap((shard) => shard.manifest.messages)
+  // Every shard repeats what concerns the whole project (a config or UI-strings warning): each is reported once.
+  const messages = [...new Map(shards.flatMap((shard) => shard.manifest.messages).map((message) => [JSON.stringify(message), message])).values()]
   await writeManifest(project, out, {
     // Assembled, not built here: the next build of this folder checks its inputs again.
     fingerprint: '',

@@ -18,6 +18,8 @@ const files = {
   'documents/book/02-two.md': `# Second\n\n${paragraph(80, 'd')}\n`
 }
 const env = {SOURCE_DATE_EPOCH: '1700000000'}
+/** A language without shipped interface strings: every shard warns about it, assemble once. */
+const config = {'policy-press.config.yaml': 'targets: [de, et, lv, lt, mt]\n'}
 
 /** Every file under `dir` with its bytes, by relative path. */
 async function tree(dir: string): Promise<Map<string, Buffer>> {
@@ -34,7 +36,7 @@ let root: string
 let single: Map<string, Buffer>
 
 beforeAll(async () => {
-  root = await makeProject(files)
+  root = await makeProject({...files, ...config})
   const built = await runCli(['build', '--out', 'single', '--quiet'], root, env)
   expect(built.code, built.stderr).toBe(0)
   single = await tree(path.join(root, 'single'))
@@ -48,7 +50,7 @@ describe('sharded builds', () => {
     expect(Object.keys(matrix)).toEqual(['include'])
     expect(matrix.include.map((entry: {shard: string}) => entry.shard)).toEqual(['1/3', '2/3', '3/3'])
     const jobs = matrix.include.flatMap((entry: {jobs: string[]}) => entry.jobs).sort()
-    expect(jobs).toEqual(['book', 'large', 'small'].flatMap((doc) => ['de', 'en', 'et', 'lt', 'lv'].map((lang) => `${doc}/${lang}`)).sort())
+    expect(jobs).toEqual(['book', 'large', 'small'].flatMap((doc) => ['de', 'en', 'et', 'lt', 'lv', 'mt'].map((lang) => `${doc}/${lang}`)).sort())
   })
 
   it.each([2, 3, 4])('assembled from %i shards, is byte-identical to the single build', async (count) => {
@@ -62,10 +64,11 @@ describe('sharded builds', () => {
     await expect(fs.access(path.join(root, dirs[0]!, 'index.html'))).rejects.toThrow()
     const assembled = await runCli(['assemble', '--out', `assembled-${count}`, ...dirs.reverse()], root)
     expect(assembled.code, assembled.stderr).toBe(0)
+    expect(assembled.stderr.match(/Missing interface strings for `mt`/g)).toHaveLength(1)
     const result = await tree(path.join(root, `assembled-${count}`))
     expect([...result.keys()].sort()).toEqual([...single.keys()].sort())
     for (const [file, bytes] of single) expect(result.get(file)!.equals(bytes), file).toBe(true)
-    expect([...single.keys()].filter((file) => file.endsWith('.pdf'))).toHaveLength(15)
+    expect([...single.keys()].filter((file) => file.endsWith('.pdf'))).toHaveLength(18)
   }, 180_000)
 
   it('refuses a missing or doubled shard, naming the jobs, and writes nothing', async () => {
