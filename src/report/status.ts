@@ -71,9 +71,9 @@ function codeSpan(text: string): string {
 }
 
 export function statusMarkdown(report: StatusReport): string {
-  const lines = ['## Translation status', '', '| Document | Language | Current | Stale | Machine | Missing | Total | Up to date |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |']
+  const lines = ['## Translation status', '', '| Document | Language | Current | Stale | Machine | Check alignment | Missing | Total | Up to date |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |']
   for (const document of report.documents) {
-    lines.push(`| ${literalMarkdown(document.doc)} | ${literalMarkdown(document.lang)} | ${document.current} | ${document.stale} | ${document.machine} | ${document.missing} | ${document.total} | ${document.percent} % |`)
+    lines.push(`| ${literalMarkdown(document.doc)} | ${literalMarkdown(document.lang)} | ${document.current} | ${document.stale} | ${document.machine} | ${document.checkAlignment} | ${document.missing} | ${document.total} | ${document.percent} % |`)
   }
   for (const document of report.documents) {
     const open = document.segments.filter((segment) => segment.state !== 'current')

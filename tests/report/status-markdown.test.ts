@@ -44,7 +44,7 @@ describe('status --format markdown', () => {
     expect(all.filter((node) => node.type === 'html').every((node) => /^(<\/?(del|ins|br)>|<!-- -->)$/.test((node as {value: string}).value))).toBe(true)
     expect(all.filter((node) => node.type === 'strong').map((node) => toString(node))).toEqual(['stale', 'missing'])
     const table = all.find((node) => node.type === 'table')!
-    expect((table as {children: Array<{children: unknown[]}>}).children.map((row) => row.children.length)).toEqual([8, 8])
+    expect((table as {children: Array<{children: unknown[]}>}).children.map((row) => row.children.length)).toEqual([9, 9])
     // The text reads as it is in the PO file (the source's Markdown as segments normalize it).
     const json = JSON.parse((await runCli(['status', '--root', root, '--format', 'json'])).stdout) as {documents: Array<{segments: Array<{state: string; source: string; translation?: string}>}>}
     const segments = json.documents[0]!.segments
