@@ -127,6 +127,10 @@ describe('the installed package', () => {
     expect(await fs.readFile(path.join(project, 'dist/index.html'))).toEqual(index)
     expect((await policyPress(['build', '--lang', 'de', '--format', 'html'])).code).toBe(0)
     expect(await fs.readFile(path.join(project, 'dist/index.html'))).toEqual(index)
+    // The PDF/UA report on what was built: one row per PDF, whatever it finds.
+    const accessibility = await policyPress(['check', '--outputs', '--format', 'json'])
+    expect(JSON.parse(accessibility.stdout).documents).toHaveLength(10)
+    expect([0, 1]).toContain(accessibility.code)
   }, 120_000)
 })
 
