@@ -37,9 +37,36 @@ async function waitForImages(page: Page, timeout: number): Promise<void> {
 
 /**
  * In the page: replace the document's content with `html`'s if both use the
- * same stylesheets; whether its images are all there.
+ * same stylesheets; then, if its images are all there, its facts (in the same
+ * round trip: while Node builds the next document, every round trip waits);
+ * otherwise, why not. With `html` null, only the facts of what it shows.
  */
-function replaceContent(html: string): 'replaced' | 'images loading' | 'other stylesheets' {
+function replaceContent(html: string | null): PrintPageFacts | 'images loading' | 'other stylesheets' {
+  /**
+   * In the page: its `PrintPageFacts`. A link's name is what a screen reader would say: its `aria-label`, else its
+   * text without soft hyphens, decorations (`aria-hidden`) or contents page numbers, else its images' alt text. A
+   * note reference ("1") is named with the heading it points to the notes by ("Notes 1").
+   */
+  function printPageFacts(): PrintPageFacts {
+    const base = document.baseURI.split('#')[0]
+    const links = Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'), (link) => {
+      const [address, fragment] = [link.href.split('#')[0], link.hash.slice(1)]
+      const target = fragment && address === base ? `#${decodeURIComponent(fragment)}` : link.href
+      const copy = link.cloneNode(true) as HTMLElement
+      for (const hidden of Array.from(copy.querySelectorAll('[aria-hidden="true"], .toc-page'))) hidden.remove()
+      const text = (copy.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim()
+      const images = Array.from(link.querySelectorAll('img'), (image) => image.alt.trim()).filter(Boolean).join(' ')
+      let name = link.getAttribute('aria-label')?.trim() || text || images || link.title.trim() || link.href
+      const describedBy = link.getAttribute('aria-describedby')
+      if (/^\d+$/.test(name) && describedBy) {
+        const heading = document.getElementById(describedBy)?.textContent?.replace(/\u00ad/g, '').trim()
+        if (heading) name = `${heading} ${name}`
+      }
+      return {target, text: name}
+    })
+    return {contents: Array.from(document.querySelectorAll<HTMLElement>('.toc-page'), (element) => element.dataset.pageOf ?? ''), links}
+  }
+  if (html === null) return printPageFacts()
   const next = new DOMParser().parseFromString(html, 'text/html')
   const sheets = (root: Document): string[] => Array.from(root.querySelectorAll<HTMLLinkElement>('head link[rel~="stylesheet"]'), (link) => `${link.media} ${link.href}`)
   // The base comes first, so the new document's relative URLs (and the stylesheets') resolve against it.
@@ -64,7 +91,7 @@ function replaceContent(html: string): 'replaced' | 'images loading' | 'other st
   }
   document.body.replaceWith(document.adoptNode(next.body))
   if (!Array.from(document.images).every((image) => image.complete)) return 'images loading'
-  return 'replaced'
+  return printPageFacts()
 }
 
 /** What the print of a page needs to know of it, besides the PDF (see `PrintPageFacts`). */
@@ -82,44 +109,20 @@ export interface PrintPageFacts {
   links: PrintLink[]
 }
 
-/**
- * In the page: its `PrintPageFacts`. A link's name is what a screen reader would say: its `aria-label`, else its
- * text without soft hyphens, decorations (`aria-hidden`) or contents page numbers, else its images' alt text. A
- * note reference ("1") is named with the heading it points to the notes by ("Notes 1").
- */
-function printPageFacts(): PrintPageFacts {
-  const base = document.baseURI.split('#')[0]
-  const links = Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'), (link) => {
-    const [address, fragment] = [link.href.split('#')[0], link.hash.slice(1)]
-    const target = fragment && address === base ? `#${decodeURIComponent(fragment)}` : link.href
-    const copy = link.cloneNode(true) as HTMLElement
-    for (const hidden of Array.from(copy.querySelectorAll('[aria-hidden="true"], .toc-page'))) hidden.remove()
-    const text = (copy.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim()
-    const images = Array.from(link.querySelectorAll('img'), (image) => image.alt.trim()).filter(Boolean).join(' ')
-    let name = link.getAttribute('aria-label')?.trim() || text || images || link.title.trim() || link.href
-    const describedBy = link.getAttribute('aria-describedby')
-    if (/^\d+$/.test(name) && describedBy) {
-      const heading = document.getElementById(describedBy)?.textContent?.replace(/\u00ad/g, '').trim()
-      if (heading) name = `${heading} ${name}`
-    }
-    return {target, text: name}
-  })
-  return {contents: Array.from(document.querySelectorAll<HTMLElement>('.toc-page'), (element) => element.dataset.pageOf ?? ''), links}
-}
-
 const shells = new WeakSet<Page>()
 
 /** Make `page` show the print page `html` (saved as `file`), reusing its current document when it can; its facts. */
 export async function loadPrintPage(page: Page, file: string, html: string, timeout: number): Promise<PrintPageFacts> {
   // The fonts were all loaded with the shell and stay loaded.
   const replaced = shells.has(page) ? await page.evaluate(replaceContent, html) : 'other stylesheets'
+  if (typeof replaced === 'object') return replaced
   if (replaced === 'images loading') {
     await waitForImages(page, timeout)
   } else if (replaced === 'other stylesheets') {
     shells.delete(page)
     await loadShell(page, file, timeout)
   }
-  return page.evaluate(printPageFacts)
+  return (await page.evaluate(replaceContent, null)) as PrintPageFacts
 }
 
 /**
