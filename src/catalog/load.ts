@@ -3,6 +3,7 @@
  * command that reads translations (sync, status, build) starts here, so they
  * agree on what is current, stale and missing, whether or not sync ran.
  */
+import {mapLimit} from '../map-limit.js'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -68,24 +69,22 @@ export function segmented(documents: ParsedDocument[], copy: readonly CopyKind[]
 
 export async function loadCatalogs(project: Project, documents: SegmentedDocument[], languages: string[]): Promise<LoadedCatalog[]> {
   const jobs = documents.flatMap((document) => languages.map((lang) => ({slug: document.slug, lang, segments: document.segments})))
-  return Promise.all(
-    jobs.map(async ({slug, lang, segments}) => {
-      const full = catalogPath(project, lang, slug)
-      const file = new VFile({path: path.relative(project.root, full), cwd: project.root})
-      const old = await readCatalog(full, file, {maxBytes: project.config.limits.fileSize * 1024 * 1024})
-      if (old === null) return {slug, lang, path: full, file, exists: true, merge: undefined, segments}
-      const made = Number(old?.headers['X-Policy-Press-Segmentation'] ?? segmentationVersion)
-      if (made > segmentationVersion) {
-        file.message(
-          `Unexpected segmentation version ${made}, expected ${segmentationVersion} or older: this file was written by a newer policy-press`,
-          {place: {line: 1, column: 1}, ruleId: 'po-version', source: 'policy-press'}
-        ).fatal = true
-        return {slug, lang, path: full, file, exists: true, merge: undefined, segments}
-      }
-      const merge = mergeCatalog(old, segments, headersFor(project, lang, slug, old?.headers))
-      return {slug, lang, path: full, file, exists: old !== undefined, merge, segments}
-    })
-  )
+  return mapLimit(jobs, 64, async ({slug, lang, segments}) => {
+    const full = catalogPath(project, lang, slug)
+    const file = new VFile({path: path.relative(project.root, full), cwd: project.root})
+    const old = await readCatalog(full, file, {maxBytes: project.config.limits.fileSize * 1024 * 1024})
+    if (old === null) return {slug, lang, path: full, file, exists: true, merge: undefined, segments}
+    const made = Number(old?.headers['X-Policy-Press-Segmentation'] ?? segmentationVersion)
+    if (made > segmentationVersion) {
+      file.message(
+        `Unexpected segmentation version ${made}, expected ${segmentationVersion} or older: this file was written by a newer policy-press`,
+        {place: {line: 1, column: 1}, ruleId: 'po-version', source: 'policy-press'}
+      ).fatal = true
+      return {slug, lang, path: full, file, exists: true, merge: undefined, segments}
+    }
+    const merge = mergeCatalog(old, segments, headersFor(project, lang, slug, old?.headers))
+    return {slug, lang, path: full, file, exists: old !== undefined, merge, segments}
+  })
 }
 
 /** PO files under `translations/<lang>/` that belong to no document: a warning each. */
