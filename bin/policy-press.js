@@ -15,6 +15,13 @@ if (!existsSync(fileURLToPath(main))) {
   process.stderr.write('policy-press: lib/ is missing; run `npm run compile` (or `npm ci`) in the policy-press folder first.\n')
   process.exit(2)
 }
+// Output piped into a reader that stops early (`| head`) is a normal end, not a crash with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
+}
 const {main: run} = await import(main.href)
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,

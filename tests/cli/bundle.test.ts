@@ -67,3 +67,10 @@ describe('the bundled command', () => {
     expect(await fs.readFile(path.join(bundled, 'dist/en/a.html'), 'utf8')).toContain('href="b.html#steps"')
   })
 })
+
+describe('output piped into a reader that stops early', () => {
+  it('ends without a stack trace', async () => {
+    const {stderr} = await run('bash', ['-c', `node ${JSON.stringify(bin)} status --format json --root ${JSON.stringify(repoRoot)} | head -c 10 >/dev/null`])
+    expect(stderr).toBe('')
+  })
+})
