@@ -32,6 +32,16 @@ const standardTypes = new Set(
 const textOperators = new Set(['Tj', 'TJ', "'", '"'])
 const paintOperators = new Set(['f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'S', 's', 'sh', 'Do', 'BI'])
 
+/** A well-formed BCP 47 language tag (ISO 14289-1, 7.2, by way of ISO 32000-1, 14.9.2). */
+function isLanguageTag(value: string | undefined): boolean {
+  if (!value) return false
+  try {
+    return Intl.getCanonicalLocales(value).length === 1
+  } catch {
+    return false
+  }
+}
+
 const text = (value: PDFObject | undefined): string | undefined =>
   value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined
 
@@ -70,6 +80,7 @@ export async function checkAccessibility(bytes: Uint8Array): Promise<Accessibili
   if (!root) fail('01-001', 'No structure tree (StructTreeRoot)')
   const roleMap = dict(root?.get(PDFName.of('RoleMap')))
   const unmapped = new Map<string, number>()
+  const noteIds = new Map<string, number>()
   let lastHeading = 0
   const pending: PDFObject[] = root ? [root.get(PDFName.of('K'))!] : []
   while (pending.length > 0) {
@@ -90,6 +101,13 @@ export async function checkAccessibility(bytes: Uint8Array): Promise<Accessibili
       if (role === 'Figure' && !text(lookup(node.get(PDFName.of('Alt')))) && !text(lookup(node.get(PDFName.of('ActualText'))))) {
         fail('13-004', 'A Figure has no alternative text (/Alt)', {object: ref})
       }
+      if (role === 'Note') {
+        const id = text(lookup(node.get(PDFName.of('ID'))))
+        if (!id) fail('19-003', 'A Note has no /ID', {object: ref})
+        else noteIds.set(id, (noteIds.get(id) ?? 0) + 1)
+      }
+      const lang = lookup(node.get(PDFName.of('Lang')))
+      if (lang !== undefined && !isLanguageTag(text(lang))) fail('11-001', `A structure element's /Lang is not a language tag: ${JSON.stringify(text(lang) ?? '')}`, {object: ref})
       const level = /^H([1-6])$/.exec(role)
       if (level) {
         if (Number(level[1]) > lastHeading + 1) fail('14-003', `Heading level skipped: H${level[1]} after ${lastHeading === 0 ? 'none' : `H${lastHeading}`}`, {object: ref})
@@ -100,6 +118,7 @@ export async function checkAccessibility(bytes: Uint8Array): Promise<Accessibili
     if (kids) pending.push(kids)
   }
   for (const [name, count] of unmapped) fail('02-001', `Non-standard structure type /${name} without a role map entry`, {count})
+  for (const [id, count] of noteIds) if (count > 1) fail('19-004', `${count} Notes share the /ID ${JSON.stringify(id)}`, {count})
 
   // Each page: content tagged or an artifact (01-005), annotations in structure order with contents (28-008, 28-011).
   const pages = pdf.getPages()
@@ -117,9 +136,15 @@ export async function checkAccessibility(bytes: Uint8Array): Promise<Accessibili
     const stack: Array<'tagged' | 'artifact' | 'other'> = []
     let untaggedText = 0
     let untaggedPaint = 0
+    let artifactInTagged = 0
+    let taggedInArtifact = 0
     for (const operator of contentOperators(bytes)) {
-      if (operator.name === 'BDC' || operator.name === 'BMC') stack.push(operator.tag === 'Artifact' ? 'artifact' : operator.mcid ? 'tagged' : 'other')
-      else if (operator.name === 'EMC') stack.pop()
+      if (operator.name === 'BDC' || operator.name === 'BMC') {
+        const kind = operator.tag === 'Artifact' ? 'artifact' : operator.mcid ? 'tagged' : 'other'
+        if (kind === 'artifact' && stack.includes('tagged')) artifactInTagged++
+        if (kind === 'tagged' && stack.includes('artifact')) taggedInArtifact++
+        stack.push(kind)
+      } else if (operator.name === 'EMC') stack.pop()
       else if (textOperators.has(operator.name) || paintOperators.has(operator.name)) {
         if (!stack.some((kind) => kind !== 'other')) {
           if (textOperators.has(operator.name)) untaggedText++
@@ -129,6 +154,8 @@ export async function checkAccessibility(bytes: Uint8Array): Promise<Accessibili
     }
     if (untaggedText > 0) fail('01-005', 'Text neither tagged nor marked as an artifact', {page: number, count: untaggedText})
     if (untaggedPaint > 0) fail('01-005', 'Graphics neither tagged nor marked as an artifact', {page: number, count: untaggedPaint})
+    if (artifactInTagged > 0) fail('01-003', 'An artifact inside tagged content', {page: number, count: artifactInTagged})
+    if (taggedInArtifact > 0) fail('01-004', 'Tagged content inside an artifact', {page: number, count: taggedInArtifact})
 
     const annotations = lookup(page.node.get(PDFName.of('Annots')))
     if (annotations instanceof PDFArray && annotations.size() > 0) {

@@ -9,28 +9,40 @@
 
 export interface Operator {
   name: string
+  /** Offset of the operator's first operand (just after the previous operator), and just past the operator. */
+  start: number
+  end: number
   /** For BDC and BMC: the tag, and whether the property list has an MCID. */
   tag?: string | undefined
   mcid?: boolean | undefined
 }
 
-const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20])
-const delimiters = new Set([...'()<>[]{}/%'].map((char) => char.charCodeAt(0)))
+// Byte classes: 1 whitespace, 2 delimiter (ISO 32000-1, 7.2.2).
+const classes = new Uint8Array(256)
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) classes[byte] = 1
+for (const char of '()<>[]{}/%') classes[char.charCodeAt(0)] = 2
+const regular = (code: number) => code > 255 || classes[code] === 0
 
-/** Every operator of `bytes`, in order. */
-export function* contentOperators(bytes: Uint8Array): Generator<Operator> {
-  let index = 0
+/**
+ * Every operator of `content` (bytes, or a string of one character per byte), in order; of a string, only those
+ * from offset `from` (an operator's boundary) to `to`.
+ */
+export function* contentOperators(content: Uint8Array | string, from = 0, to?: number): Generator<Operator> {
+  const text = typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.length).toString('latin1')
+  let index = from
   // The name operands since the last operator, and whether a dictionary operand held /MCID: what BDC and BMC need.
-  let names: string[] = []
+  let firstName: string | undefined
   let dictionaryHasMcid = false
-  const length = bytes.length
+  // Where the current operator's operands begin: just past the previous operator.
+  let start = from
+  const length = to ?? text.length
   const skipString = () => {
     let depth = 0
     for (; index < length; index++) {
-      const byte = bytes[index]!
-      if (byte === 0x5c) index++
-      else if (byte === 0x28) depth++
-      else if (byte === 0x29 && --depth === 0) {
+      const code = text.charCodeAt(index)
+      if (code === 0x5c) index++
+      else if (code === 0x28) depth++
+      else if (code === 0x29 && --depth === 0) {
         index++
         return
       }
@@ -39,16 +51,16 @@ export function* contentOperators(bytes: Uint8Array): Generator<Operator> {
   const skipDictionary = (): boolean => {
     // From `<<` to its matching `>>`, strings inside skipped; true when it holds the key /MCID.
     let depth = 0
-    const start = index
+    const from = index
     for (; index < length; index++) {
-      const byte = bytes[index]!
-      if (byte === 0x28) {
+      const code = text.charCodeAt(index)
+      if (code === 0x28) {
         skipString()
         index--
-      } else if (byte === 0x3c && bytes[index + 1] === 0x3c) {
+      } else if (code === 0x3c && text.charCodeAt(index + 1) === 0x3c) {
         depth++
         index++
-      } else if (byte === 0x3e && bytes[index + 1] === 0x3e) {
+      } else if (code === 0x3e && text.charCodeAt(index + 1) === 0x3e) {
         index++
         if (--depth === 0) {
           index++
@@ -56,50 +68,48 @@ export function* contentOperators(bytes: Uint8Array): Generator<Operator> {
         }
       }
     }
-    return /\/MCID[\s/<[(\d]/.test(Buffer.from(bytes.subarray(start, index)).toString('latin1'))
+    return /\/MCID[\s/<[(\d]/.test(text.slice(from, index))
   }
   while (index < length) {
-    const byte = bytes[index]!
-    if (whitespace.has(byte)) {
+    const code = text.charCodeAt(index)
+    if (code < 256 && classes[code] === 1) {
       index++
-    } else if (byte === 0x25) {
-      while (index < length && bytes[index] !== 0x0a && bytes[index] !== 0x0d) index++
-    } else if (byte === 0x28) {
+    } else if (code === 0x25) {
+      while (index < length && text.charCodeAt(index) !== 0x0a && text.charCodeAt(index) !== 0x0d) index++
+    } else if (code === 0x28) {
       skipString()
-    } else if (byte === 0x3c && bytes[index + 1] === 0x3c) {
+    } else if (code === 0x3c && text.charCodeAt(index + 1) === 0x3c) {
       dictionaryHasMcid = skipDictionary()
-    } else if (byte === 0x3c) {
-      while (index < length && bytes[index] !== 0x3e) index++
+    } else if (code === 0x3c) {
+      index = text.indexOf('>', index)
+      index = index < 0 ? length : index + 1
+    } else if (code === 0x5b || code === 0x5d || code === 0x3e || code === 0x7b || code === 0x7d || code === 0x29) {
       index++
-    } else if (byte === 0x5b || byte === 0x5d || byte === 0x3e) {
-      index++
-    } else if (byte === 0x2f) {
-      const start = ++index
-      while (index < length && !whitespace.has(bytes[index]!) && !delimiters.has(bytes[index]!)) index++
-      names.push(Buffer.from(bytes.subarray(start, index)).toString('latin1'))
+    } else if (code === 0x2f) {
+      const from = ++index
+      while (index < length && regular(text.charCodeAt(index))) index++
+      firstName ??= text.slice(from, index)
+    } else if ((code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e) {
+      // A number.
+      while (index < length && regular(text.charCodeAt(index))) index++
     } else {
-      const start = index
-      while (index < length && !whitespace.has(bytes[index]!) && !delimiters.has(bytes[index]!)) index++
-      if (index === start) {
-        index++
-        continue
-      }
-      const word = Buffer.from(bytes.subarray(start, index)).toString('latin1')
-      if (/^[+\-.\d]/.test(word) || word === 'true' || word === 'false' || word === 'null') continue
+      const from = index
+      while (index < length && regular(text.charCodeAt(index))) index++
+      const word = text.slice(from, index)
+      if (word === 'true' || word === 'false' || word === 'null') continue
       if (word === 'BI') {
         // An inline image: its data runs from ID to EI and may hold any bytes.
-        const end = Buffer.from(bytes.subarray(index)).indexOf('\nEI')
-        index = end < 0 ? length : index + end + 3
-        yield {name: 'BI'}
-        continue
-      }
-      if (word === 'BDC' || word === 'BMC' || word === 'DP' || word === 'MP') {
+        const end = text.indexOf('\nEI', index)
+        index = end < 0 ? length : end + 3
+        yield {name: 'BI', start, end: index}
+      } else if (word === 'BDC' || word === 'BMC' || word === 'DP' || word === 'MP') {
         // The tag comes first; BDC's property list is a dictionary (Chromium's) or the name of one in the resources.
-        yield {name: word, tag: names[0], mcid: word === 'BDC' && dictionaryHasMcid}
+        yield {name: word, start, end: index, tag: firstName, mcid: word === 'BDC' && dictionaryHasMcid}
       } else {
-        yield {name: word}
+        yield {name: word, start, end: index}
       }
-      names = []
+      start = index
+      firstName = undefined
       dictionaryHasMcid = false
     }
   }

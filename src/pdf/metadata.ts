@@ -13,7 +13,10 @@ import {describeLinks, relinkFiles} from './links.js'
 import type {PrintLink} from './load-page.js'
 import type {PrintedPdf} from './printed-pdf.js'
 import {dropSoftHyphenText} from './soft-hyphens.js'
+import {markArtifacts} from './artifacts.js'
+import {editPageContent} from './page-content.js'
 import {renumberStructureIds} from './structure-ids.js'
+import {setStructureTypes} from './structure-types.js'
 import {xmpPacket} from './xmp.js'
 
 export interface PdfMetadata {
@@ -54,7 +57,9 @@ export function setMetadata(pdf: PrintedPdf, meta: PdfMetadata): Uint8Array {
   describeLinks(pdf, meta.links)
   relinkFiles(pdf, meta.folder)
   renumberStructureIds(pdf)
-  dropSoftHyphenText(pdf)
+  // After the renumbering: the notes' IDs are ours, not Chromium's.
+  setStructureTypes(pdf)
+  editPageContent(pdf, (text, page) => markArtifacts(dropSoftHyphenText(text), page.height))
   // Chromium may write an XMP stream with its own dates and tool: ours replaces it. Uncompressed, as PDF/A and
   // PDF/UA validators and search tools expect to find it.
   const xmp = xmpPacket({

@@ -119,6 +119,26 @@ export class PrintedPdf {
     return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length).includes(text, 0, 'latin1')
   }
 
+  /**
+   * The objects whose bytes hold `text` (in a dictionary, or in a stream's data), in the order they are
+   * written: the few objects an edit needs, found without parsing the rest.
+   */
+  objectsMentioning(text: string): PDFRef[] {
+    const bytes = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length)
+    // The objects by offset (the entries map is in that order: it was filled from offsets sorted).
+    const numbers = [...this.entries.keys()]
+    const found: PDFRef[] = []
+    let object = 0
+    for (let at = bytes.indexOf(text, 0, 'latin1'); at >= 0; at = bytes.indexOf(text, at + 1, 'latin1')) {
+      while (object < numbers.length && this.entries.get(numbers[object]!)!.end <= at) object++
+      const number = numbers[object]
+      if (number === undefined) break
+      if (this.entries.get(number)!.offset > at) continue
+      if (found.at(-1)?.objectNumber !== number) found.push(PDFRef.of(number, this.entries.get(number)!.generation))
+    }
+    return found
+  }
+
   /** Look up `key` of `dict`. */
   get<T extends PDFObject>(dict: PDFDict | undefined, key: string, type: Constructor<T>): T | undefined {
     return this.lookup(dict?.get(PDFName.of(key)), type)

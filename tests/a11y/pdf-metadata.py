@@ -1,5 +1,6 @@
 """Read PDFs with pikepdf (not our code) and report, per file, what PDF/UA-1 asks of
-their metadata and link annotations: one JSON object per file on stdout.
+their metadata, link annotations, content marks and structure: one JSON object per
+file on stdout.
 
 Usage: python3 pdf-metadata.py FILE.pdf...
 """
@@ -48,6 +49,8 @@ def report(path):
                 links.append({'page': number, 'contents': str(contents) if contents is not None else None})
         return {
             'file': path,
+            'pages': [page_marks(page) for page in pdf.pages],
+            'structure': structure(pdf),
             'infoTitle': info_title,
             'infoProducer': str(pdf.docinfo.get('/Producer', '')),
             'infoCreationDate': str(pdf.docinfo.get('/CreationDate', '')),
@@ -56,6 +59,78 @@ def report(path):
             'xmp': xmp,
             'links': links,
         }
+
+
+TEXT = {'Tj', 'TJ', "'", '"'}
+PAINT = {'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'S', 's', 'sh', 'Do', 'INLINE IMAGE'}
+
+
+def page_marks(page):
+    """Text and painting operators by what encloses them: tagged content (an MCID), an artifact of a type, or neither."""
+    counts = {'untaggedText': 0, 'untaggedPaint': 0, 'tagged': 0, 'artifacts': {}}
+    stack = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        name = str(operator)
+        if name in ('BDC', 'BMC'):
+            tag = str(operands[0])
+            properties = operands[1] if name == 'BDC' and isinstance(operands[1], pikepdf.Dictionary) else {}
+            if tag == '/Artifact':
+                kind = str(properties.get('/Type', '/Layout'))[1:]
+                subtype = properties.get('/Subtype')
+                stack.append(('artifact', kind + ('/' + str(subtype)[1:] if subtype is not None else '')))
+            elif '/MCID' in properties:
+                stack.append(('tagged', tag))
+            else:
+                stack.append(('other', tag))
+        elif name == 'EMC':
+            stack.pop()
+        elif name in TEXT or name in PAINT:
+            enclosing = next((entry for entry in reversed(stack) if entry[0] != 'other'), None)
+            if enclosing is None:
+                counts['untaggedText' if name in TEXT else 'untaggedPaint'] += 1
+            elif enclosing[0] == 'tagged':
+                counts['tagged'] += 1
+            else:
+                counts['artifacts'][enclosing[1]] = counts['artifacts'].get(enclosing[1], 0) + 1
+    return counts
+
+
+def structure(pdf):
+    """Every structure element in document order: its type, its role, its parent's role, /Alt and /ID."""
+    root = pdf.Root.get('/StructTreeRoot')
+    if root is None:
+        return []
+    role_map = root.get('/RoleMap', {})
+    elements = []
+
+    def role(element):
+        kind = str(element.get('/S'))
+        return str(role_map.get(kind, kind))[1:]
+
+    def walk(node, parent):
+        if isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid, parent)
+            return
+        if not isinstance(node, pikepdf.Dictionary) or '/S' not in node:
+            return
+        alt = node.get('/Alt')
+        ident = node.get('/ID')
+        elements.append({
+            'type': str(node.S)[1:],
+            'role': role(node),
+            'parent': parent,
+            'alt': str(alt) if alt is not None else None,
+            'id': bytes(ident).decode('latin-1') if ident is not None else None,
+            'lang': str(node.get('/Lang')) if '/Lang' in node else None,
+            'kids': [role(kid) for kid in (node.K if isinstance(node.get('/K'), pikepdf.Array) else [node.get('/K')])
+                     if isinstance(kid, pikepdf.Dictionary) and '/S' in kid],
+        })
+        if '/K' in node:
+            walk(node.K, role(node))
+
+    walk(root.get('/K'), None)
+    return elements
 
 
 def title_langs(packet):

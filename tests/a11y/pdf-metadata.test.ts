@@ -2,16 +2,19 @@
  * The PDFs of the samples and of a paper with every kind of block, in five
  * languages, read back with tools we did not write: qpdf checks their
  * syntax, pikepdf (Debian's python3-pikepdf, through tests/a11y/pdf-metadata.py)
- * reads their XMP metadata and link annotations. PDF/UA-1 asks for an XMP
- * packet that claims it (`pdfuaid:part`), agrees with the document
- * information dictionary, and a `/Contents` on every link annotation.
+ * reads their XMP metadata, link annotations, content marks and structure
+ * tree, and `policy-press check --outputs` runs our Matterhorn checker on
+ * them. PDF/UA-1 asks for an XMP packet that claims it (`pdfuaid:part`),
+ * agrees with the document information dictionary, a `/Contents` on every
+ * link annotation, every piece of content tagged or an artifact, figures
+ * with alternative text, notes with IDs.
  */
 import {execFile} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {repoRoot} from '../helpers.js'
+import {repoRoot, runCli} from '../helpers.js'
 import {buildA11yProject, languages, slugs} from './project.js'
 
 const run = promisify(execFile)
@@ -39,6 +42,8 @@ interface PdfReport {
     producer: string | null
   }
   links: Array<{page: number; contents: string | null}>
+  pages: Array<{untaggedText: number; untaggedPaint: number; tagged: number; artifacts: Record<string, number>}>
+  structure: Array<{type: string; role: string; parent: string | null; alt: string | null; id: string | null; lang: string | null; kids: string[]}>
 }
 
 /** `D:20260301000000Z` → `2026-03-01T00:00:00Z`. */
@@ -98,5 +103,57 @@ describe('PDF metadata and link descriptions', () => {
     expect(policy).toEqual(expect.arrayContaining(['Back to reference 5', 'SEMPRE Accelerators website', 'Empowerment Handbook']))
     // No contents page number and no soft hyphen gets into a description.
     for (const report of reports) for (const link of report.links) expect(link.contents).not.toMatch(/\u00ad|^\d+$|\s000$/)
+  })
+
+  it('tag every piece of content or mark it as an artifact: running heads and page numbers as pagination', () => {
+    for (const report of reports) {
+      const where = path.relative(out, report.file)
+      report.pages.forEach((page, index) => {
+        expect({page: index + 1, text: page.untaggedText, paint: page.untaggedPaint}, where).toEqual({page: index + 1, text: 0, paint: 0})
+        expect(page.tagged, where).toBeGreaterThan(0)
+        // The cover has no running head or page number; every other page has both.
+        if (index > 0) expect(Object.keys(page.artifacts), `${where} page ${index + 1}`).toEqual(expect.arrayContaining(['Pagination/Header', 'Pagination/Footer']))
+        else expect(Object.keys(page.artifacts).filter((kind) => kind.startsWith('Pagination')), where).toEqual([])
+      })
+    }
+  })
+
+  it('have figures with alternative text, a contents of TOC and TOCI, notes with IDs and references', () => {
+    for (const report of reports) {
+      const where = path.relative(out, report.file)
+      const elements = report.structure
+      expect(elements.filter((element) => element.role === 'Figure' && !element.alt), where).toEqual([])
+      // The contents: a TOC of TOCI, a nested TOC inside an item; no list left of it.
+      const toc = elements.filter((element) => element.role === 'TOC')
+      expect(toc.length, where).toBeGreaterThan(0)
+      for (const list of toc) expect(list.kids.every((kid) => kid === 'TOCI'), where).toBe(true)
+      for (const item of elements.filter((element) => element.role === 'TOCI')) expect(['TOC'], where).toContain(item.parent)
+      // No language keeps the private-use mark that asked for a type.
+      expect(elements.filter((element) => element.lang?.includes('-x-')), where).toEqual([])
+    }
+    const paper = reports.find((report) => report.file.endsWith('en/accessibility-paper.pdf'))!.structure
+    const notes = paper.filter((element) => element.role === 'Note')
+    expect(notes).toHaveLength(1)
+    expect(notes[0]).toMatchObject({parent: 'Div', id: expect.stringMatching(/\S/) as unknown})
+    expect(paper.filter((element) => element.role === 'Reference').map((element) => element.kids)).toEqual([['Link']])
+    // The figure's wrapper groups the image's Figure and its caption.
+    expect(paper.filter((element) => element.role === 'Div' && element.kids.includes('Figure'))).toEqual([expect.objectContaining({kids: ['Figure', 'Caption']})])
+    const handbook = reports.find((report) => report.file.endsWith('lv/empowerment-handbook.pdf'))!.structure
+    const ids = handbook.filter((element) => element.role === 'Note').map((element) => element.id)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it("say each task's state in their text, in the page's language", async () => {
+    const text = async (lang: string) => (await run('pdftotext', ['-raw', path.join(out, lang, 'accessibility-paper.pdf'), '-'])).stdout
+    expect(await text('en')).toMatch(/Done:[^]*Not done:/)
+    expect(await text('de')).toMatch(/Erledigt:[^]*Offen:/)
+  })
+
+  it('pass every check of policy-press check --outputs', async () => {
+    const result = await runCli(['check', '--outputs', '--root', path.dirname(out), '--out', out, '--format', 'json'])
+    const report = JSON.parse(result.stdout) as {failures: number; documents: Array<{path: string; failures: unknown[]}>}
+    expect(report.documents).toHaveLength(15)
+    expect(report.documents.filter((document) => document.failures.length > 0)).toEqual([])
+    expect(result.code).toBe(0)
   })
 })
