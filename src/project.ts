@@ -13,6 +13,8 @@ import {type Config, loadConfig} from './config.js'
 
 /** The templates shipped with policy-press, used when the project has none of its own. */
 export const packageTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
+/** Files the package uses as they are (an ICC profile). */
+export const packageResources = fileURLToPath(new URL('../resources/', import.meta.url))
 
 export interface DocumentSource {
   /** File name without `.md`, or the folder's name: `dist/<lang>/<slug>.html`. */

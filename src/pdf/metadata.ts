@@ -7,6 +7,7 @@
  * made relative. Everything else of the print, the tags among it, is kept as
  * Chromium wrote it.
  */
+import {setOutputIntent} from './archive.js'
 import {mapRoles} from './role-map.js'
 import {PDFBool, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString} from 'pdf-lib'
 import {describeLinks, relinkFiles} from './links.js'
@@ -72,5 +73,7 @@ export function setMetadata(pdf: PrintedPdf, meta: PdfMetadata): Uint8Array {
     producer: meta.producer
   })
   catalog.set(PDFName.of('Metadata'), pdf.register(PDFRawStream.of(context.obj({Type: 'Metadata', Subtype: 'XML'}), xmp)))
+  setOutputIntent(pdf)
+  pdf.identifyByContent()
   return pdf.save()
 }

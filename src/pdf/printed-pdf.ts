@@ -14,7 +14,8 @@
  * cross-reference streams, and no incremental updates. A PDF of any other
  * form is refused with an error that says so.
  */
-import {PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, type PDFObject, PDFObjectParser, PDFRawStream, PDFRef, PDFString} from 'pdf-lib'
+import {createHash} from 'node:crypto'
+import {PDFArray, PDFContext, PDFDict, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFObjectParser, PDFRawStream, PDFRef, PDFString} from 'pdf-lib'
 
 export class PdfStructureError extends Error {
   constructor(detail: string) {
@@ -46,6 +47,7 @@ export class PrintedPdf {
   private readonly objects = new Map<number, PDFObject>()
   private readonly trailer: PDFDict
   private renamed: Map<string, string> | undefined
+  private identified = false
   private next: number
 
   private constructor(private readonly bytes: Uint8Array) {
@@ -167,6 +169,14 @@ export class PrintedPdf {
     return pages
   }
 
+  /**
+   * On saving, set the trailer's file identifier (ISO 32000-1, 14.4) from the bytes written: the same content
+   * gives the same identifier, other content another. Both parts are equal, as for a file written the first time.
+   */
+  identifyByContent(): void {
+    this.identified = true
+  }
+
   /** Put `object` in place of the object at `ref`. */
   assign(ref: PDFRef, object: PDFObject): void {
     this.objects.set(ref.objectNumber, object)
@@ -219,6 +229,12 @@ export class PrintedPdf {
     }
     for (const [number, object] of this.objects) if (!this.entries.has(number)) write(number, object)
 
+    if (this.identified) {
+      const hash = createHash('sha256')
+      for (const chunk of chunks) hash.update(chunk)
+      const id = PDFHexString.of(hash.digest('hex').slice(0, 32))
+      this.trailer.set(PDFName.of('ID'), this.context.obj([id, id]))
+    }
     const size = this.next
     const table = ['xref', `0 ${size}`, '0000000000 65535 f ']
     for (let number = 1; number < size; number++) {

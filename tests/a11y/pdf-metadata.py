@@ -13,6 +13,7 @@ import pikepdf
 NS = {
     'pdfuaid': 'http://www.aiim.org/pdfua/ns/id/',
     'dc': 'http://purl.org/dc/elements/1.1/',
+    'pdfaid': 'http://www.aiim.org/pdfa/ns/id/',
 }
 
 
@@ -29,6 +30,8 @@ def report(path):
                 'subtype': str(stream.get('/Subtype', '')),
                 'filtered': '/Filter' in stream,
                 'part': meta.get('{%s}part' % NS['pdfuaid']),
+                'pdfa': [meta.get('{%s}part' % NS['pdfaid']), meta.get('{%s}conformance' % NS['pdfaid'])],
+                'extensionSchemas': extension_prefixes(bytes(stream.read_bytes())),
                 'title': meta.get('dc:title'),
                 'language': list(meta.get('dc:language') or []),
                 'creator': list(meta.get('dc:creator') or []),
@@ -52,6 +55,9 @@ def report(path):
             'pages': [page_marks(page) for page in pdf.pages],
             'structure': structure(pdf),
             'infoTitle': info_title,
+            'infoAuthor': str(pdf.docinfo.get('/Author', '')),
+            'fileId': [bytes(part).hex() for part in pdf.trailer.get('/ID', [])],
+            'outputIntents': [output_intent(intent) for intent in pdf.Root.get('/OutputIntents', [])],
             'infoProducer': str(pdf.docinfo.get('/Producer', '')),
             'infoCreationDate': str(pdf.docinfo.get('/CreationDate', '')),
             'infoModDate': str(pdf.docinfo.get('/ModDate', '')),
@@ -131,6 +137,25 @@ def structure(pdf):
 
     walk(root.get('/K'), None)
     return elements
+
+
+def output_intent(intent):
+    profile = intent.get('/DestOutputProfile')
+    data = bytes(profile.read_bytes()) if profile is not None else b''
+    return {
+        'subtype': str(intent.get('/S')),
+        'condition': str(intent.get('/OutputConditionIdentifier', '')),
+        'components': int(profile.get('/N', 0)) if profile is not None else 0,
+        # The ICC header: its signature, colour space and size as the profile says.
+        'signature': data[36:40].decode('latin-1'),
+        'colorSpace': data[16:20].decode('latin-1'),
+        'sizeMatches': len(data) > 128 and int.from_bytes(data[0:4], 'big') == len(data),
+    }
+
+
+def extension_prefixes(packet):
+    root = ElementTree.fromstring(packet.decode('utf-8').split('?>', 1)[1].rsplit('<?xpacket', 1)[0])
+    return [prefix.text for prefix in root.iter('{http://www.aiim.org/pdfa/ns/schema#}prefix')]
 
 
 def title_langs(packet):

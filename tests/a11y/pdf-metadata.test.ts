@@ -22,6 +22,9 @@ const run = promisify(execFile)
 interface PdfReport {
   file: string
   infoTitle: string
+  infoAuthor: string
+  fileId: string[]
+  outputIntents: Array<{subtype: string; condition: string; components: number; signature: string; colorSpace: string; sizeMatches: boolean}>
   infoProducer: string
   infoCreationDate: string
   infoModDate: string
@@ -31,6 +34,8 @@ interface PdfReport {
     subtype: string
     filtered: boolean
     part: string | null
+    pdfa: Array<string | null>
+    extensionSchemas: string[]
     title: string | null
     titleLangs: string[]
     language: string[]
@@ -79,13 +84,31 @@ describe('PDF metadata and link descriptions', () => {
       expect(xmp.title, where).toBe(report.infoTitle)
       expect(xmp.titleLangs, where).toEqual(['x-default', lang])
       expect(xmp.language, where).toEqual([lang])
-      expect(xmp.creator.length, where).toBeGreaterThan(0)
+      // PDF/A: the authors are one entry, as /Author is one string.
+      expect(xmp.creator, where).toEqual([report.infoAuthor])
+      expect(report.infoAuthor, where).not.toBe('')
       expect(xmp.description, where).toMatch(/\S/)
       expect(xmp.producer, where).toBe(report.infoProducer)
       expect(xmp.createDate, where).toBe(isoDate(report.infoCreationDate))
       expect(xmp.modifyDate, where).toBe(isoDate(report.infoModDate))
       expect(xmp.metadataDate, where).toBe(xmp.modifyDate)
     }
+  })
+
+  it('claim PDF/A-2a, with an sRGB output intent, a file identifier and the PDF/UA schema described', () => {
+    const ids = new Set<string>()
+    for (const report of reports) {
+      const where = path.relative(out, report.file)
+      expect(report.xmp.pdfa, where).toEqual(['2', 'A'])
+      expect(report.xmp.extensionSchemas, where).toEqual(['pdfuaid'])
+      expect(report.outputIntents, where).toEqual([{subtype: '/GTS_PDFA1', condition: 'sRGB IEC61966-2.1', components: 3, signature: 'acsp', colorSpace: 'RGB ', sizeMatches: true}])
+      expect(report.fileId, where).toHaveLength(2)
+      expect(report.fileId[0], where).toMatch(/^[0-9a-f]{32}$/)
+      expect(report.fileId[1], where).toBe(report.fileId[0])
+      ids.add(report.fileId[0]!)
+    }
+    // Each PDF its own identifier.
+    expect(ids.size).toBe(reports.length)
   })
 
   it('describe every link annotation', () => {
