@@ -65,7 +65,7 @@ function contentsDocuments(): Record<string, string> {
  * with a note after N list items, chapters "Table case N" with a table (header and six rows) after N list items.
  * Its first chapter has a section whose heading wraps in the contents.
  */
-export const longHeading = 'How the end-users of social services in the rural areas around the Baltic Sea took part in designing them'
+const longHeading = 'How the end-users of social services in the rural areas around the Baltic Sea took part in designing them'
 function handbook(): Record<string, string> {
   const files: Record<string, string> = {
     'documents/book/00-start.md': `---\ntitle: Sweep Book\ndate: 2024-05-01\n---\n\n# Start\n\nA sentence.\n\n## ${longHeading}\n\nA sentence.\n`
@@ -181,6 +181,11 @@ interface Mark {
   background: string
 }
 
+/**
+ * The marks are drawn, not text: they are read from Chromium's computed styles, in print media on the print page
+ * the build printed (kept in the cache folder, `.policy-press-cache/print/<lang>/<slug>.html`) and in screen media
+ * on the web page.
+ */
 describe('marks of passages that are not a current translation', () => {
   let root: string
   let browser: Browser
