@@ -29,6 +29,7 @@ import {setContentsNumbers} from '../pdf/contents-numbers.js'
 import {destinationPages} from '../pdf/destinations.js'
 import {hyphenateTree} from '../pdf/hyphenate.js'
 import {printablePunctuation} from '../pdf/punctuation.js'
+import {printNotes} from '../pdf/print-notes.js'
 import {loadPrintPage} from '../pdf/load-page.js'
 import {setMetadata} from '../pdf/metadata.js'
 import {markNotes} from '../pdf/structure-marks.js'
@@ -154,6 +155,7 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext,
   const target = path.join(context.out, lang, `${slug}.pdf`)
   const body = structuredClone(rendered.body)
   hyphenateTree(body, view.contentLang)
+  printNotes(body)
   markNotes(body, view.contentLang)
   const printDir = path.join(context.cacheDir, 'print', lang)
   const printFile = path.join(printDir, `${slug}.html`)
