@@ -151,11 +151,14 @@ export function markArtifacts(text: string, pageHeight: number): string {
   // Chromium writes its text as hex strings: without a literal string, a text object ends at the first ET operator.
   let position = 0
   if (!text.includes('(')) {
-    for (const match of text.matchAll(/(?<=^|\s)BT\s[^]*?\sET(?=\s|$)/g)) {
+    for (const match of text.matchAll(/(?<=^|\s)BT\s(?:[^]*?\s)??ET(?=\s|$)/g)) {
       tokenize(position, match.index)
       position = match.index + match[0].length
       const object = match[0]
-      if (!/B[DM]C|EMC|BI/.test(object)) {
+      // One text object, as text objects do not nest: anything else is read operator by operator.
+      if (/\sBT\s/.test(object.slice(2))) {
+        tokenize(match.index, position)
+      } else if (!/B[DM]C|EMC|BI/.test(object)) {
         plainTextObject(match.index, object)
       } else if (markedDepth > 0 && (object.match(/B[DM]C/g) ?? []).length === (object.match(/EMC/g) ?? []).length && !object.includes('BI')) {
         // Inside tagged content, with its own marks balanced (as in a text object they must be): nothing to mark in it.

@@ -18,6 +18,8 @@ const page = [
   'q\n83 91 635 941 re\nW* n\n/P <</MCID 0 >>BDC\nBT\n/F1 14 Tf\n1 0 0 -1 83 120 Tm\n<0041> Tj\nET\nEMC',
   'BT\n/F1 14 Tf\n1 0 0 -1 300 120 Tm\n<0001> Tj\n2.8 0 Td <0098> Tj\nET',
   '0 0 0 RG\n83 140 m\n700 140 l\nS',
+  // An empty tagged text object, then an untagged box (a task's, drawn by CSS): the box is marked, not skipped.
+  '/NonStruct <</MCID 1 >>BDC\nBT\nET\nEMC\n5 10 m\n5 8 l\n17 8 l\nh\nf\n/P <</MCID 2 >>BDC\nBT\n/F1 14 Tf\n1 0 0 -1 83 150 Tm\n<0043> Tj\nET\nEMC',
   // Untagged text with a soft hyphen's ActualText span inside: the span stays whole inside the mark.
   'BT\n/F1 14 Tf\n1 0 0 -1 83 160 Tm\n<0042> Tj\n/Span<</ActualText <feff> >> BDC\n3 0 Td <0001> Tj\nEMC\nET\nQ'
 ].join('\n')
@@ -43,9 +45,9 @@ function marks(text: string): {artifacts: string[]; unmarked: string[]} {
 
 describe('markArtifacts', () => {
   it('marks running heads and page numbers as pagination, everything else untagged as layout', () => {
-    expect(marks(page).unmarked).toEqual(['f', 'Tj', 'Tj', 'Tj', 'Tj', 'Tj', 'S', 'Tj', 'Tj'])
+    expect(marks(page).unmarked).toEqual(['f', 'Tj', 'Tj', 'Tj', 'Tj', 'Tj', 'S', 'f', 'Tj', 'Tj'])
     const marked = markArtifacts(page, 841.92)
-    expect(marks(marked)).toEqual({artifacts: ['Layout', 'Header', 'Footer', 'Layout', 'Layout', 'Layout'], unmarked: []})
+    expect(marks(marked)).toEqual({artifacts: ['Layout', 'Header', 'Footer', 'Layout', 'Layout', 'Layout', 'Layout'], unmarked: []})
     // Tagged content is left as it was.
     expect(marked).toContain('/P <</MCID 0 >>BDC\nBT\n/F1 14 Tf\n1 0 0 -1 83 120 Tm\n<0041> Tj\nET\nEMC')
   })
