@@ -104,7 +104,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // recorded over with this run's pages, and its index page made from it; a shard's index is `assemble`'s.
   const indexed = formats.has('html') && !part
   const site = writing && indexed ? await keptSite(previous?.site, project, out) : new Map<string, SiteDocument>()
-  const [{schedule}, {renderIndex}] = await Promise.all([import('./schedule.js'), import('./render-index.js')])
+  const {schedule} = await import('./schedule.js')
   const {browser, pool, env, force, strict, pdfTimeout, onProgress} = options
   const run = await schedule(jobs, {
     browser,
@@ -119,7 +119,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     formats,
     strings: ui.strings,
     site,
-    sitePages: (built, context) => (indexed ? [renderIndex(siteDocuments(built, project), context)] : [])
+    // Loaded once the pages are made: it brings modules that would hold up the browser's start.
+    sitePages: async (built, context) => (indexed ? [(await import('./render-index.js')).renderIndex(siteDocuments(built, project), context)] : [])
   })
 
   // The outcome: every message, and the manifest of the build (or of the shard).

@@ -154,7 +154,7 @@ export async function runJobs(documents: Map<string, string[]>, sources: ReadDoc
     }
     reportOpen(document, open)
   }
-  pages.push(...settings.sitePages(settings.site, context))
+  pages.push(...(await settings.sitePages(settings.site, context)))
   if (writing) add(written, await write(out, pages, []))
   try {
     await queue?.drained()

@@ -39,7 +39,7 @@ export interface ScheduleSettings {
   /** The site as the output holds it (site-record.ts): each page built is recorded over it. */
   site: Map<string, SiteDocument>
   /** Pages of the whole site (the index), made once every document's are, and written with them. */
-  sitePages: (site: Map<string, SiteDocument>, context: RenderContext) => Page[]
+  sitePages: (site: Map<string, SiteDocument>, context: RenderContext) => Promise<Page[]>
   /** A browser pool kept open by the caller (default: one for this run, closed at its end). */
   browser?: BrowserPool | undefined
   pool?: number | undefined
