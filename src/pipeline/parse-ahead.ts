@@ -17,9 +17,10 @@
  * goes on with the rest. A worker that dies on a document (out of memory,
  * say) does the same for it. Nothing waits on a worker that is gone.
  *
- * The worker is given one file at a time, so a file asked for out of turn
- * (`later`: a document the build does not make, needed for the anchors a
- * link points at) goes next, not after every file queued before it.
+ * The worker is given two files at a time (one to parse, the next waiting,
+ * so it never waits for the main thread between them), so a file asked for
+ * out of turn (`later`: a document the build does not make, needed for the
+ * anchors a link points at) comes soon, not after every file queued.
  *
  * Whatever the worker cannot give is parsed in place, as before: a document
  * a link needs when no worker is running, every file when no worker can
@@ -84,7 +85,12 @@ interface Pending {
   id: number
   file: VFile
   resolve: () => void
+  /** Given to the worker there is now. */
+  sent: boolean
 }
+
+/** Files the worker has at once. */
+const inFlight = 2
 
 /** Start parsing `files` (every readable one, in this order) in a worker thread. */
 export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): ParseAhead {
@@ -110,9 +116,9 @@ export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): Par
   const pending = (file: VFile): Pending => {
     let resolve!: () => void
     done.set(file, new Promise((settle) => (resolve = settle)))
-    return {id: ids++, file, resolve}
+    return {id: ids++, file, resolve, sent: false}
   }
-  /** Files for the worker not answered yet, in the order it parses them; the first is the one it has. */
+  /** Files for the worker not answered yet, in the order it parses them; the first ones are those it has. */
   const queue: Pending[] = readable.map(pending)
   let worker: Worker | undefined
   let ready = false
@@ -121,9 +127,12 @@ export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): Par
   let timer: NodeJS.Timeout | undefined
   let closed = false
   let parsed = 0
-  const sendHead = () => {
-    const head = queue[0]
-    if (worker && head) worker.postMessage({id: head.id, text: String(head.file.value)} satisfies Request)
+  const send = () => {
+    for (const pending of queue.slice(0, inFlight)) {
+      if (!worker || pending.sent) continue
+      worker.postMessage({id: pending.id, text: String(pending.file.value)} satisfies Request)
+      pending.sent = true
+    }
   }
   const fail = (pending: Pending, refusal: Refusal) => {
     const message = pending.file.message(refusal.reason, {place: refusal.place, ruleId: refusal.ruleId, source: 'policy-press'})
@@ -197,12 +206,13 @@ export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): Par
         debug('cannot parse %s: %s', pending!.file.path, reply.error)
         pending!.resolve()
       }
-      sendHead()
+      send()
       arm()
     })
     current.on('error', (error) => died(error.message))
     current.on('exit', (code) => died(`exit code ${code}`))
-    sendHead()
+    for (const pending of queue) pending.sent = false
+    send()
   }
   // A worker that ran out of time or died is ended; a new one takes the files left.
   const restart = () => {
@@ -217,13 +227,14 @@ export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): Par
     async wait(wanted) {
       const asked = wanted.filter((file) => deferred.delete(file))
       if (asked.length > 0 && !closed && !broken) {
-        // Next after the file the worker has: a link is waiting for these.
+        // Next after the files the worker has: a link is waiting for these.
         const idle = queue.length === 0
-        queue.splice(idle ? 0 : 1, 0, ...asked.map(pending))
+        const at = queue.findIndex((item) => !item.sent)
+        queue.splice(at === -1 ? queue.length : at, 0, ...asked.map(pending))
         if (!worker) start()
-        else if (idle) {
-          sendHead()
-          arm()
+        else {
+          send()
+          if (idle) arm()
         }
       }
       await Promise.all(wanted.map((file) => done.get(file)))

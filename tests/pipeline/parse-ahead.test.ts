@@ -51,7 +51,7 @@ describe('parseAhead', () => {
       // Asked for while the others may still be queued: it goes next, and comes back as the main thread would make it.
       await ahead.wait([later])
       expect(ahead.take([later]).get(later)).toEqual(markdownParser.parse(later))
-      // The worker has one file at a time: the last one queued is not parsed yet.
+      // The worker has two files at a time: the last one queued is not parsed yet.
       expect(ahead.take([rest.at(-1)!]).size).toBe(0)
       await ahead.wait(rest)
       expect(ahead.take(rest).size).toBe(rest.length)
