@@ -82,15 +82,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false, failed: {errors: 0, documents: 0}}
   if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
 
-  // The plan: the project's jobs, those of `--doc` and `--lang`, and of those the shard's.
+  // The plan: every job of the project. This run's are those `--doc` and `--lang` select, or the shard's part of them.
   const planned = select(await plan(project, options.formats ?? ['html', 'pdf']), project.documents.map((document) => document.slug), project.languages)
   const part = options.shard && shard(planned, options.shard.total)[options.shard.index - 1]!
   const jobs = part ? part.jobs : planned.jobs
 
   // A shard is never recorded as a build (its manifest is for `assemble`): it has no last build to compare with.
   const writing = formats.size > 0
-  const previous = writing && !part ? await readManifest(project, out) : undefined
-  const print = part ? '' : await fingerprint(project, {out, docs: options.docs, formats: options.formats ?? ['html', 'pdf'], strict: options.strict, shard: options.shard})
+  const [previous, print] = await Promise.all([
+    writing && !part ? readManifest(project, out) : undefined,
+    part ? '' : fingerprint(project, {out, docs: options.docs, formats: options.formats ?? ['html', 'pdf'], strict: options.strict, shard: options.shard})
+  ])
   if (!options.force && (await isCurrent(previous, print, out))) {
     const pages = previous!.outputs.map((output) => output.path).filter((file) => file.endsWith('.html'))
     return {...result, files: filesOf(previous!.messages, project.root), pages, documents: previous!.documents, unchanged: previous!.outputs.length, upToDate: true}
