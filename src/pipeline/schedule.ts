@@ -97,7 +97,6 @@ export async function schedule(jobs: Job[], settings: ScheduleSettings): Promise
     const {runJobs} = await import('./run-jobs.js')
     return await runJobs(documents, sources, ahead, {...settings, printer: pool, printed, certain, cacheDir})
   } finally {
-    await ahead?.close()
-    if (pool !== settings.browser) await pool?.close()
+    await Promise.all([ahead?.close(), pool === settings.browser ? undefined : pool?.close()])
   }
 }
