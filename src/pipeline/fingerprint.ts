@@ -70,7 +70,11 @@ function manifestPath(project: Project, out: string): string {
   return path.join(project.root, '.policy-press-cache', `build-${key}.json`)
 }
 
-async function readAny(project: Project, out: string): Promise<Manifest | undefined> {
+/**
+ * The manifest of the last build into `out` (undefined before the first): read once per build, for both the
+ * fingerprint and the site it recorded.
+ */
+export async function readManifest(project: Project, out: string): Promise<Manifest | undefined> {
   try {
     return JSON.parse(await readProjectFile(project.root, manifestPath(project, out), {}, 'utf8'))
   } catch {
@@ -78,19 +82,13 @@ async function readAny(project: Project, out: string): Promise<Manifest | undefi
   }
 }
 
-/** The site the last build into `out` recorded (undefined before the first, or from a version that kept none). */
-export async function readSite(project: Project, out: string): Promise<SiteDocument[] | undefined> {
-  return (await readAny(project, out))?.site
-}
-
-/** The manifest of the last build into `out`, if it had this fingerprint and its outputs are intact. */
-export async function readManifest(project: Project, out: string, print: string): Promise<Manifest | undefined> {
-  const manifest = await readAny(project, out)
-  if (!manifest || manifest.fingerprint !== print) return undefined
+/** Whether `manifest` was made with this fingerprint and its outputs are intact: nothing to build. */
+export async function isCurrent(manifest: Manifest | undefined, print: string, out: string): Promise<boolean> {
+  if (!manifest || manifest.fingerprint !== print) return false
   const sizes = await Promise.all(
     manifest.outputs.map((output) => fs.stat(path.join(out, output.path)).then((stat) => stat.size, () => -1))
   )
-  return sizes.every((size, index) => size === manifest.outputs[index]!.size) ? manifest : undefined
+  return sizes.every((size, index) => size === manifest.outputs[index]!.size)
 }
 
 export async function writeManifest(project: Project, out: string, manifest: Manifest): Promise<void> {

@@ -17,8 +17,13 @@
  * goes on with the rest. A worker that dies on a document (out of memory,
  * say) does the same for it. Nothing waits on a worker that is gone.
  *
+ * The worker is given two files at a time (one to parse, the next waiting,
+ * so it never waits for the main thread between them), so a file asked for
+ * out of turn (`later`: a document the build does not make, needed for the
+ * anchors a link points at) comes soon, not after every file queued.
+ *
  * Whatever the worker cannot give is parsed in place, as before: a document
- * a link needs before the worker reaches it, every file when no worker can
+ * a link needs when no worker is running, every file when no worker can
  * start (as under a TypeScript loader in the tests of `src/`, whose modules
  * a worker cannot load).
  */
@@ -72,20 +77,29 @@ export interface ParseAheadOptions {
   budget?: number | undefined
   /** Largest heap of the worker, in megabytes; a worker that needs more dies, and its document is reported (default: Node's). */
   memory?: number | undefined
+  /** Files parsed only when waited for, before any file still queued (default: none). */
+  later?: VFile[] | undefined
 }
 
 interface Pending {
   id: number
   file: VFile
   resolve: () => void
+  /** Given to the worker there is now. */
+  sent: boolean
 }
+
+/** Files the worker has at once. */
+const inFlight = 2
 
 /** Start parsing `files` (every readable one, in this order) in a worker thread. */
 export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): ParseAhead {
   const budget = options.budget ?? 60_000
   const trees = new Map<VFile, Root>()
   const done = new Map<VFile, Promise<void>>()
-  const readable = files.filter((file) => !file.messages.some((message) => message.fatal))
+  const isReadable = (file: VFile) => !file.messages.some((message) => message.fatal)
+  const readable = files.filter(isReadable)
+  const deferred = new Set((options.later ?? []).filter(isReadable))
   const take = (wanted: VFile[]) => {
     const taken = new Map<VFile, Root>()
     for (const file of wanted) {
@@ -96,18 +110,30 @@ export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): Par
     return taken
   }
   // A worker runs JavaScript: modules compiled from TypeScript, not their sources.
-  if (readable.length === 0 || !import.meta.url.endsWith('.js')) return {wait: async () => undefined, take, close: async () => undefined}
+  if ((readable.length === 0 && deferred.size === 0) || !import.meta.url.endsWith('.js')) return {wait: async () => undefined, take, close: async () => undefined}
 
-  /** Files sent to the worker and not answered yet, in the order it parses them. */
-  const queue: Pending[] = readable.map((file, id) => {
+  let ids = 0
+  const pending = (file: VFile): Pending => {
     let resolve!: () => void
     done.set(file, new Promise((settle) => (resolve = settle)))
-    return {id, file, resolve}
-  })
+    return {id: ids++, file, resolve, sent: false}
+  }
+  /** Files for the worker not answered yet, in the order it parses them; the first ones are those it has. */
+  const queue: Pending[] = readable.map(pending)
   let worker: Worker | undefined
+  let ready = false
+  /** No worker could start, or one died before it was ready: no file is the cause, so none is sent again. */
+  let broken = false
   let timer: NodeJS.Timeout | undefined
   let closed = false
   let parsed = 0
+  const send = () => {
+    for (const pending of queue.slice(0, inFlight)) {
+      if (!worker || pending.sent) continue
+      worker.postMessage({id: pending.id, text: String(pending.file.value)} satisfies Request)
+      pending.sent = true
+    }
+  }
   const fail = (pending: Pending, refusal: Refusal) => {
     const message = pending.file.message(refusal.reason, {place: refusal.place, ruleId: refusal.ruleId, source: 'policy-press'})
     message.fatal = true
@@ -117,7 +143,7 @@ export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): Par
   const arm = () => {
     clearTimeout(timer)
     timer = undefined
-    if (closed || queue.length === 0) return
+    if (closed || !ready || queue.length === 0) return
     timer = setTimeout(() => {
       const head = queue.shift()!
       debug('%s: no tree after %d ms', head.file.path, budget)
@@ -136,11 +162,12 @@ export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): Par
     clearTimeout(timer)
   }
   const start = () => {
-    let ready = false
+    ready = false
     let current: Worker
     try {
       current = new Worker(new URL(import.meta.url), {workerData: {role}, ...(options.memory ? {resourceLimits: {maxOldGenerationSizeMb: options.memory}} : {})})
     } catch (error) {
+      broken = true
       giveUp((error as Error).message)
       return
     }
@@ -152,6 +179,7 @@ export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): Par
       worker = undefined
       // Before it was ready, no document is to blame: every file is parsed in place.
       const head = ready ? queue.shift() : undefined
+      if (!ready) broken = true
       if (!head) return giveUp(reason)
       debug('%s: the worker died: %s', head.file.path, reason)
       fail(head, {reason: `Cannot parse the document: the parser stopped (${reason})`, place: {line: 1, column: 1}, ruleId: 'parse-crash'})
@@ -178,11 +206,13 @@ export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): Par
         debug('cannot parse %s: %s', pending!.file.path, reply.error)
         pending!.resolve()
       }
+      send()
       arm()
     })
     current.on('error', (error) => died(error.message))
     current.on('exit', (code) => died(`exit code ${code}`))
-    for (const pending of queue) current.postMessage({id: pending.id, text: String(pending.file.value)} satisfies Request)
+    for (const pending of queue) pending.sent = false
+    send()
   }
   // A worker that ran out of time or died is ended; a new one takes the files left.
   const restart = () => {
@@ -192,9 +222,21 @@ export function parseAhead(files: VFile[], options: ParseAheadOptions = {}): Par
     clearTimeout(timer)
     if (!closed && queue.length > 0) start()
   }
-  start()
+  if (queue.length > 0) start()
   return {
     async wait(wanted) {
+      const asked = wanted.filter((file) => deferred.delete(file))
+      if (asked.length > 0 && !closed && !broken) {
+        // Next after the files the worker has: a link is waiting for these.
+        const idle = queue.length === 0
+        const at = queue.findIndex((item) => !item.sent)
+        queue.splice(at === -1 ? queue.length : at, 0, ...asked.map(pending))
+        if (!worker) start()
+        else {
+          send()
+          if (idle) arm()
+        }
+      }
       await Promise.all(wanted.map((file) => done.get(file)))
     },
     take,

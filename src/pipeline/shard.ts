@@ -1,6 +1,6 @@
 /**
- * A shard of a build: the jobs one machine of several builds (plan.ts), and
- * the manifest it leaves beside its outputs for `assemble`: the plan it
+ * The manifest a shard of a build (the jobs one machine of several builds,
+ * see plan.ts) leaves beside its outputs for `assemble`: the plan it
  * belongs to, its jobs, every file it wrote with its hash, the site records
  * of its pages and its messages.
  */
@@ -8,34 +8,16 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {z} from 'zod'
-import type {Project} from '../project.js'
 import type {Manifest} from './fingerprint.js'
-import {plan, shard} from './plan.js'
 import type {SiteDocument} from './site-record.js'
 import {writeAtomic} from '../write-atomic.js'
 
 /** The shard manifest's name in a shard's output folder; `assemble` does not copy it. */
 export const shardManifestName = '.policy-press-shard.json'
 
-export interface ShardSelection {
-  plan: string
-  jobs: string[]
-  /** The languages to build of each document of the shard. */
-  languages: Map<string, Set<string>>
-}
-
-/** The jobs of the `index`-th of `total` shards of this build. */
-export async function shardOf(project: Project, formats: string[], which: {index: number; total: number}): Promise<ShardSelection> {
-  const planned = await plan(project, formats)
-  const chosen = shard(planned, which.total)[which.index - 1]!
-  const languages = new Map<string, Set<string>>()
-  for (const job of chosen.jobs) languages.set(job.doc, (languages.get(job.doc) ?? new Set()).add(job.lang))
-  return {plan: planned.id, jobs: chosen.jobs.map((job) => job.id), languages}
-}
-
 const shardManifestSchema = z.object({
   plan: z.string(),
-  formats: z.array(z.string()),
+  formats: z.array(z.enum(['html', 'pdf'])),
   shard: z.object({index: z.number().int().positive(), total: z.number().int().positive()}),
   jobs: z.array(z.string()),
   outputs: z.array(z.object({path: z.string(), size: z.number(), sha256: z.string()})),

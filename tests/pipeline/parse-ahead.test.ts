@@ -42,6 +42,34 @@ describe('parseAhead', () => {
     }
   })
 
+  it('parses a file given for later only when it is waited for, and before the files still queued', async () => {
+    const [first, ...rest] = await udhrFiles()
+    const later = rest.pop()!
+    const ahead = parseAheadFromLib([first!, ...rest], {later: [later]})
+    try {
+      await ahead.wait([first!])
+      // Asked for while the others may still be queued: it goes next, and comes back as the main thread would make it.
+      await ahead.wait([later])
+      expect(ahead.take([later]).get(later)).toEqual(markdownParser.parse(later))
+      // The worker has two files at a time: the last one queued is not parsed yet.
+      expect(ahead.take([rest.at(-1)!]).size).toBe(0)
+      await ahead.wait(rest)
+      expect(ahead.take(rest).size).toBe(rest.length)
+    } finally {
+      await ahead.close()
+    }
+    // Never asked for, never parsed: a build does not parse the documents it does not make.
+    const unasked = (await udhrFiles()).slice(0, 2)
+    const idle = parseAheadFromLib([unasked[0]!], {later: [unasked[1]!]})
+    try {
+      await idle.wait([unasked[0]!])
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(idle.take(unasked).size).toBe(1)
+    } finally {
+      await idle.close()
+    }
+  })
+
   it('leaves every file to be parsed in place when the worker stops early', async () => {
     const files = await udhrFiles()
     const ahead = parseAheadFromLib(files)

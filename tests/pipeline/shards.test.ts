@@ -2,7 +2,9 @@
  * A build split over several machines: `plan` gives the shards as a GitHub
  * Actions matrix, `build --shard K/N` builds one, and `assemble` puts them
  * together into the very site a single build writes, byte for byte, or
- * refuses (naming the job) when a shard is missing or given twice.
+ * refuses (naming the job) when a shard is missing or given twice. A shard
+ * is a part of the plan: its progress counts its jobs, and it reads only
+ * the translations its jobs need.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -83,4 +85,36 @@ describe('sharded builds', () => {
     expect(mixed.code).toBe(1)
     await expect(fs.access(path.join(root, 'broken'))).rejects.toThrow()
   })
+})
+
+describe('a shard is a part of the plan', () => {
+  it('counts its own jobs in the progress, and reads only its own jobs’ translations', async () => {
+    const documents = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((slug) => [`documents/${slug}.md`, `---\ntitle: ${slug}\n---\n\n${paragraph(40, slug)}\n`]))
+    const project = await makeProject({...documents, 'policy-press.config.yaml': 'targets: [de, et, lv, lt, fi, sv, da, pl, nb]\n'})
+    type Matrix = {include: Array<{shard: string; jobs: string[]}>}
+    const plan = async () => JSON.parse((await runCli(['plan', '--shards', '2', '--format', 'json'], project)).stdout) as Matrix
+    const matrix = await plan()
+    // A document whose languages are on both machines: each reads the translations of its own languages only.
+    const [first, second] = matrix.include as [Matrix['include'][0], Matrix['include'][0]]
+    const split = first.jobs.map((job) => job.split('/')[0]!).find((doc) => second.jobs.some((job) => job.startsWith(`${doc}/`)))!
+    const broken = second.jobs.find((job) => job.startsWith(`${split}/`) && !job.endsWith('/en'))!
+    const [doc, lang] = broken.split('/')
+    // A PO file that cannot be read (small: the plan stays the same): an error for the shard with its job only.
+    await fs.mkdir(path.join(project, 'translations', lang!), {recursive: true})
+    await fs.writeFile(path.join(project, 'translations', lang!, `${doc}.po`), 'msgid "Unclosed\nmsgstr ""\n')
+    expect(await plan()).toEqual(matrix)
+    const run = (entry: typeof first) => runCli(['build', '--format', 'html', '--shard', entry.shard, '--out', `shard-${entry.shard[0]}`], project, {...env, CI: 'true'})
+
+    const clean = await run(first)
+    expect(clean.code, clean.stderr).toBe(0)
+    expect(clean.stderr).not.toContain(`${doc}.po`)
+    // The progress counts this shard's pages: its jobs, not the plan's 50.
+    expect(clean.stderr).toContain(`Building: pages ${first.jobs.length}/${first.jobs.length}\n`)
+    expect(first.jobs.length).toBeLessThan(50)
+
+    const failed = await run(second)
+    expect(failed.code).toBe(1)
+    expect(failed.stderr.match(new RegExp(`translations/${lang}/${doc}\\.po`, 'g'))).toHaveLength(1)
+    expect(failed.stderr).toContain('po-syntax')
+  }, 120_000)
 })
