@@ -178,3 +178,32 @@ export async function folderInside(root: string, dir: string): Promise<boolean> 
     return false
   }
 }
+
+/**
+ * `readProjectFileSync` for the many files of one project (the 24,000 PO
+ * files of 1,000 documents × 24 languages): the root's and each folder's
+ * real path are found once. A file that is not itself a symbolic link is
+ * where its folder's real path says, so it is judged by that without asking
+ * for its own; a link is resolved and judged as `readProjectFileSync` does.
+ * Reading synchronously is about four times faster than through the
+ * promise API for small files, and nothing else runs meanwhile.
+ */
+export function projectFileReader(root: string, limits: ReadLimits = {}): (file: string) => Buffer {
+  const realRoot = fs.realpathSync(root)
+  const folders = new Map<string, string>()
+  const folderOf = (folder: string) => {
+    let real = folders.get(folder)
+    if (real === undefined) folders.set(folder, (real = fs.realpathSync(folder)))
+    return real
+  }
+  return (file) => {
+    const stat = fs.lstatSync(file)
+    const real = stat.isSymbolicLink() ? fs.realpathSync(file) : path.join(folderOf(path.dirname(file)), path.basename(file))
+    const error = judge(root, realRoot, file, real)
+    if (error) throw error
+    checkStat(stat.isSymbolicLink() ? fs.statSync(real) : stat, limits)
+    const contents = fs.readFileSync(real)
+    checkSize(contents.length, limits)
+    return contents
+  }
+}
