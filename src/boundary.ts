@@ -190,18 +190,27 @@ export async function folderInside(root: string, dir: string): Promise<boolean> 
  */
 export function projectFileReader(root: string, limits: ReadLimits = {}): (file: string) => Buffer {
   const realRoot = fs.realpathSync(root)
-  const folders = new Map<string, string>()
+  // A folder's real path, and whether every file directly in it may be read (judged once, as one of its files).
+  const folders = new Map<string, {real: string; inside: boolean}>()
   const folderOf = (folder: string) => {
-    let real = folders.get(folder)
-    if (real === undefined) folders.set(folder, (real = fs.realpathSync(folder)))
-    return real
+    let found = folders.get(folder)
+    if (found === undefined) {
+      const real = fs.realpathSync(folder)
+      found = {real, inside: judge(root, realRoot, path.join(folder, 'file'), path.join(real, 'file')) === undefined}
+      folders.set(folder, found)
+    }
+    return found
   }
   return (file) => {
     const stat = fs.lstatSync(file)
-    const real = stat.isSymbolicLink() ? fs.realpathSync(file) : path.join(folderOf(path.dirname(file)), path.basename(file))
-    const error = judge(root, realRoot, file, real)
-    if (error) throw error
-    checkStat(stat.isSymbolicLink() ? fs.statSync(real) : stat, limits)
+    const link = stat.isSymbolicLink()
+    const folder = link ? undefined : folderOf(path.dirname(file))
+    const real = folder ? path.join(folder.real, path.basename(file)) : fs.realpathSync(file)
+    if (!folder?.inside) {
+      const error = judge(root, realRoot, file, real)
+      if (error) throw error
+    }
+    checkStat(link ? fs.statSync(real) : stat, limits)
     const contents = fs.readFileSync(real)
     checkSize(contents.length, limits)
     return contents

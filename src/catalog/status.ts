@@ -78,12 +78,18 @@ export interface StatusOptions extends ProjectOptions {
   segments?: 'open' | 'all' | undefined
 }
 
-/** A segment as reported: stale ones get their word diff. */
-function reported(segment: PlainSegmentStatus): SegmentStatus {
-  if (segment.state !== 'stale' || segment.previousSource === undefined) return segment
-  const {translation, ...rest} = segment
-  // The diff goes before the translation, where JSON consumers have always found it.
-  return {...rest, diff: wordDiff(segment.previousSource, segment.source), ...(translation === undefined ? {} : {translation})}
+/** Segments as reported: stale ones get their word diff, made once per change however many languages it is stale in. */
+function reporter(): (segment: PlainSegmentStatus) => SegmentStatus {
+  const diffs = new Map<string, DiffPart[]>()
+  return (segment) => {
+    if (segment.state !== 'stale' || segment.previousSource === undefined) return segment
+    const key = `${segment.previousSource}\0${segment.source}`
+    let diff = diffs.get(key)
+    if (!diff) diffs.set(key, (diff = wordDiff(segment.previousSource, segment.source)))
+    const {translation, ...rest} = segment
+    // The diff goes before the translation, where JSON consumers have always found it.
+    return {...rest, diff, ...(translation === undefined ? {} : {translation})}
+  }
 }
 
 export async function status(options: StatusOptions): Promise<StatusResult> {
@@ -96,6 +102,7 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
   const detail = options.segments ?? 'all'
   // Listing every segment needs every PO file parsed; counts and open segments come from the cache.
   const files: VFile[] = [...sources.files]
+  const reported = reporter()
   for await (const catalog of surveyCatalogs(project, sources.documents, languages, cache, {use: detail === 'all' ? 'none' : 'any'})) {
     if (catalog.file.messages.length > 0) files.push(catalog.file)
     if (!catalog.result) continue
