@@ -187,15 +187,10 @@ export interface WriteCatalogOptions {
 
 /** Write a catalog atomically (temporary file, then rename); returns whether the bytes changed. */
 export async function writeCatalog(path: string, catalog: Catalog, before: string | undefined, options: WriteCatalogOptions = {}): Promise<boolean> {
-  return (await writeCatalogText(path, catalog, before, options)).changed
-}
-
-/** `writeCatalog`, also giving the file's text as it is now. */
-export async function writeCatalogText(path: string, catalog: Catalog, before: string | undefined, options: WriteCatalogOptions = {}): Promise<{changed: boolean; text: string}> {
   const translated = options.translated ?? translationsChanged(catalog, before, new VFile())
   const dated = translated ? {...catalog, headers: {...catalog.headers, 'PO-Revision-Date': revisionDate(options.now ?? changeTime())}} : catalog
   const text = serializeCatalog(dated)
-  if (text === before) return {changed: false, text}
+  if (text === before) return false
   await writeAtomic(path, text)
-  return {changed: true, text}
+  return true
 }

@@ -103,7 +103,7 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
   // Listing every segment needs every PO file parsed; counts and open segments come from the cache.
   const files: VFile[] = [...sources.files]
   const reported = reporter()
-  for await (const catalog of surveyCatalogs(project, sources.documents, languages, cache, {use: detail === 'all' ? 'none' : 'any'})) {
+  for await (const catalog of surveyCatalogs(project, sources.documents, languages, cache, {use: detail === 'all' ? 'none' : 'any', all: detail === 'all'})) {
     if (catalog.file.messages.length > 0) files.push(catalog.file)
     if (!catalog.result) continue
     const {total, current, stale, missing, machine, checkAlignment} = catalog.result.counts

@@ -14,11 +14,11 @@ import createDebug from 'debug'
 import {VFile} from 'vfile'
 import {projectFileReader, readErrorRule} from '../boundary.js'
 import type {Project} from '../project.js'
-import {catalogPath, mergeWithSource, type SegmentedDocument} from './load.js'
-import type {MergeResult} from './merge.js'
-import {parseCatalog} from './po.js'
+import {replayMessages} from './examine.js'
+import {catalogPath, type SegmentedDocument} from './load.js'
+import {mergePool} from './merge-pool.js'
 import {bytesDigest, type CatalogResult, type ResultsCache, segmentsDigest} from './results-cache.js'
-import {countStates, openSegments, type PlainSegmentStatus, segmentStatuses} from './segment-status.js'
+import type {PlainSegmentStatus} from './segment-status.js'
 
 const debug = createDebug('policy-press:survey')
 
@@ -27,69 +27,80 @@ export interface SurveyedCatalog {
   lang: string
   /** Absolute path of the PO file. */
   path: string
-  /** The PO file with its messages (its text only when it was parsed). */
+  /** The PO file with its messages. */
   file: VFile
   /** Whether the file exists. */
   exists: boolean
-  /** The file's text when it was read and parsed; `undefined` when absent or taken from the cache. */
+  /** The file's text when it was read and examined; `undefined` when absent or taken from the cache. */
   text: string | undefined
   /** `bytesDigest` of the file, `segmentsDigest` of its document: the cache's key. */
   digests: {po: string; segments: string}
   /** Counts and segments that are not current; `undefined` for a broken file, which must be left alone. */
   result: CatalogResult | undefined
-  /** The merge, when the file was parsed (not taken from the cache). */
-  merge: MergeResult | undefined
-  /** Every segment, when the file was parsed. */
+  /** Every segment, when they were asked for (`all`). */
   segments: PlainSegmentStatus[] | undefined
+  /** The text sync writes, when it was asked for (`serialize`) and the file was examined (not taken from the cache). */
+  serialized: string | undefined
 }
 
 export interface SurveyOptions {
-  /** Which cached results stand for the file: any, only those of files as sync writes them, or none (every file is parsed). */
+  /** Which cached results stand for the file: any, only those of files as sync writes them, or none (every file is examined). */
   use: 'any' | 'synced' | 'none'
+  /** Whether to give every segment of every catalog. */
+  all?: boolean | undefined
+  /** Whether to give the text sync writes. */
+  serialize?: boolean | undefined
 }
+
+/** Catalogs examined or waiting for a worker at once: enough to keep the workers busy, few enough to hold in memory. */
+const window = 256
 
 export async function* surveyCatalogs(project: Project, documents: SegmentedDocument[], languages: string[], cache: ResultsCache, options: SurveyOptions): AsyncGenerator<SurveyedCatalog> {
   const read = projectFileReader(project.root, {maxBytes: project.config.limits.fileSize * 1024 * 1024})
+  const pool = mergePool(documents.map((document) => document.segments))
+  const ahead: Array<Promise<SurveyedCatalog>> = []
   let hits = 0
-  let parsed = 0
-  for (const document of documents) {
-    const segmentsKey = segmentsDigest(document.segments)
-    for (const lang of languages) {
-      const full = catalogPath(project, lang, document.slug)
-      const file = new VFile({path: path.relative(project.root, full), cwd: project.root})
-      const base = {slug: document.slug, lang, path: full, file, text: undefined, merge: undefined, segments: undefined}
-      let bytes: Buffer | undefined
-      try {
-        bytes = read(full)
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-          file.message(`Cannot read PO file: ${(error as Error).message}`, {ruleId: readErrorRule(error), source: 'policy-press'}).fatal = true
-          yield {...base, exists: true, digests: {po: '', segments: segmentsKey}, result: undefined}
-          continue
-        }
+  try {
+    for (const [index, document] of documents.entries()) {
+      const segmentsKey = segmentsDigest(document.segments)
+      for (const lang of languages) {
+        ahead.push(survey(index, document, segmentsKey, lang))
+        if (ahead.length >= window) yield await ahead.shift()!
       }
-      const digests = {po: bytesDigest(bytes), segments: segmentsKey}
-      const cached = cache.get(lang, document.slug, digests.po, digests.segments, document.segments.length)
-      if (cached && (options.use === 'any' || (options.use === 'synced' && cached.synced))) {
-        hits++
-        yield {...base, exists: bytes !== undefined, digests, result: cached}
-        continue
-      }
-      parsed++
-      const text = bytes?.toString('utf8')
-      if (text !== undefined) file.value = text
-      const old = text === undefined ? undefined : parseCatalog(text, file)
-      const merge = old === undefined && text !== undefined ? undefined : mergeWithSource(project, lang, document.slug, old, document.segments, file)
-      if (!merge) {
-        yield {...base, exists: true, text, digests, result: undefined}
-        continue
-      }
-      const segments = segmentStatuses(merge.merged)
-      // Whether the bytes are what sync writes is known only to sync, which sets it when it has written them.
-      const result: CatalogResult = {po: digests.po, segments: digests.segments, synced: cached?.synced ?? false, counts: countStates(segments), open: openSegments(segments)}
-      cache.set(lang, document.slug, result)
-      yield {...base, exists: text !== undefined, text, digests, result, merge, segments}
     }
+    while (ahead.length > 0) yield await ahead.shift()!
+  } finally {
+    await pool.close()
   }
-  debug('%d catalogs from the cache, %d parsed', hits, parsed)
+  debug('%d catalogs from the cache, %d parsed', hits, documents.length * languages.length - hits)
+
+  async function survey(index: number, document: SegmentedDocument, segmentsKey: string, lang: string): Promise<SurveyedCatalog> {
+    const full = catalogPath(project, lang, document.slug)
+    const file = new VFile({path: path.relative(project.root, full), cwd: project.root})
+    const base = {slug: document.slug, lang, path: full, file, text: undefined, segments: undefined, serialized: undefined}
+    let bytes: Buffer | undefined
+    try {
+      bytes = read(full)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        file.message(`Cannot read PO file: ${(error as Error).message}`, {ruleId: readErrorRule(error), source: 'policy-press'}).fatal = true
+        return {...base, exists: true, digests: {po: '', segments: segmentsKey}, result: undefined}
+      }
+    }
+    const digests = {po: bytesDigest(bytes), segments: segmentsKey}
+    const cached = cache.get(lang, document.slug, digests.po, digests.segments, document.segments.length)
+    if (cached && (options.use === 'any' || (options.use === 'synced' && cached.synced))) {
+      hits++
+      return {...base, exists: bytes !== undefined, digests, result: cached}
+    }
+    const text = bytes?.toString('utf8')
+    const examined = await pool.examine(index, {lang, slug: document.slug, text, source: project.config.source, all: options.all === true, serialize: options.serialize === true})
+    replayMessages(file, examined.messages)
+    const {outcome} = examined
+    if (!outcome) return {...base, exists: true, text, digests, result: undefined}
+    // Whether the bytes are what sync writes is known only to sync, which sets it when it has written them.
+    const result: CatalogResult = {po: digests.po, segments: digests.segments, synced: cached?.synced ?? false, counts: outcome.counts, open: outcome.open}
+    cache.set(lang, document.slug, result)
+    return {...base, exists: text !== undefined, text, digests, result, segments: outcome.segments, serialized: outcome.text}
+  }
 }

@@ -8,10 +8,10 @@
 import type {VFile} from 'vfile'
 import {loadProject, ProjectError, type ProjectOptions} from '../project.js'
 import {strayCatalogs} from './load.js'
-import {writeCatalogText} from './po.js'
 import {bytesDigest, readResultsCache} from './results-cache.js'
 import {segmentedSources} from './sources.js'
 import {surveyCatalogs} from './survey.js'
+import {writeAtomic} from '../write-atomic.js'
 
 export interface SyncResult {
   files: VFile[]
@@ -29,20 +29,21 @@ export async function sync(options: ProjectOptions): Promise<SyncResult> {
   const cache = await readResultsCache(project)
   const files: VFile[] = [...sources.files]
   try {
-    for await (const catalog of surveyCatalogs(project, sources.documents, languages, cache, {use: 'synced'})) {
+    for await (const catalog of surveyCatalogs(project, sources.documents, languages, cache, {use: 'synced', serialize: true})) {
       if (catalog.file.messages.length > 0) files.push(catalog.file)
       if (!catalog.result) continue
-      if (!catalog.merge) {
+      if (catalog.serialized === undefined) {
         // The cache says these bytes are what sync writes for these segments.
         result.unchanged.push(catalog.file.path)
         continue
       }
-      // Sync follows the source and changes no translation a translator would date, as msgmerge.
-      const {changed, text} = await writeCatalogText(catalog.path, catalog.merge.catalog, catalog.text, {translated: false})
+      // The text sync writes follows the source and dates no translation, as msgmerge (see examine.ts).
+      const changed = catalog.serialized !== catalog.text
+      if (changed) await writeAtomic(catalog.path, catalog.serialized)
       const list = !catalog.exists ? result.created : changed ? result.updated : result.unchanged
       list.push(catalog.file.path)
       // What was written is what sync writes again for these segments (a second run changes nothing).
-      cache.set(catalog.lang, catalog.slug, {...catalog.result, po: changed ? bytesDigest(text) : catalog.digests.po, synced: true})
+      cache.set(catalog.lang, catalog.slug, {...catalog.result, po: changed ? bytesDigest(catalog.serialized) : catalog.digests.po, synced: true})
     }
   } finally {
     // What was written stays known even when a later file cannot be written.
