@@ -115,7 +115,11 @@ export async function readResultsCache(project: Project): Promise<ResultsCache> 
       changed = true
     },
     async save() {
-      if (changed) await writeAtomic(file, JSON.stringify({key, catalogs}))
+      if (!changed) return
+      // Entries of documents or languages the project no longer has go (a run of `--lang de` keeps the others).
+      const known = new Set(project.allLanguages.flatMap((lang) => project.allSlugs.map((slug) => `${lang}:${slug}`)))
+      const kept = Object.fromEntries(Object.entries(catalogs).filter(([name]) => known.has(name)))
+      await writeAtomic(file, JSON.stringify({key, catalogs: kept}))
     }
   }
 }
