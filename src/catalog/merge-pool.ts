@@ -1,6 +1,7 @@
 /**
  * merge-pool: PO files parsed and merged (examine.ts) in worker threads, one
- * per core but the one the main thread needs, at least one. Parsing a PO
+ * per core but the one the main thread needs, at least one; when every
+ * worker has work in hand the main thread takes a job too. Parsing a PO
  * file is most of the work of status and sync on files the results cache
  * does not know (24,000 of them cold: most of a minute on one core), and it
  * needs nothing but the file's text and its document's segments; the main
@@ -151,11 +152,15 @@ export function mergePool(documents: SourceSegment[][], options: MergePoolOption
         }
       }
       if (!started) start()
-      return new Promise((resolve, reject) => {
+      const promise = new Promise<Examined>((resolve, reject) => {
         pending.set(request.id, {request, resolve, reject})
-        queue.push(request)
-        feed()
       })
+      queue.push(request)
+      feed()
+      // Every worker has work in hand: the main thread takes the next job itself, so that all the cores work.
+      const own = queue.shift()
+      if (own) settle(own.id, inPlaceReply)
+      return promise
     },
     async close() {
       debug('%d files examined in workers', examined)
