@@ -77,7 +77,11 @@ export function mergePool(documents: SourceSegment[][], options: MergePoolOption
   let next = 0
   let examined = 0
 
-  const inPlaceReply = (request: Request): Examined => examineCatalog(request.job, documents[request.document]!)
+  const inPlaceReply = (request: Request): Examined => {
+    const examined = examineCatalog(request.job, documents[request.document]!)
+    // Every segment is kept until the report is written: copied, as from a worker, its strings no longer hold the file's whole text alive.
+    return request.job.all ? structuredClone(examined) : examined
+  }
   const settle = (id: number, result: (request: Request) => Examined) => {
     const entry = pending.get(id)
     if (!entry) return
