@@ -93,6 +93,12 @@ describe('status from the results cache', () => {
     expect(run.cached).toEqual(run.fresh)
     expect(counts(run.survey)).toEqual([2, 2])
     expect(run.fresh[0]).toContain('within [-six-]{+four+} weeks')
+    // `--segments open` is the full report without its current segments.
+    const body = (output: string) => JSON.parse(output.split('\n').slice(1).join('\n').trim()) as {documents: Array<{segments: Array<{state: string}>}>}
+    const all = body(run.fresh[1]!)
+    for (const document of all.documents) document.segments = document.segments.filter((segment) => segment.state !== 'current')
+    expect(body(run.fresh[2]!)).toEqual(all)
+    expect(all.documents.flatMap((document) => document.segments).length).toBeGreaterThan(0)
 
     // A PO file deleted: its segments are missing.
     await fs.rm(path.join(root, 'translations/de/b.po'))
