@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `status` over a large project: N generated documents × L target languages,
-// with PO files made by `sync` and translated, then a tenth of every source
-// changed so that status has stale segments to diff. Prints wall-clock times.
-//   node bench/status.js [--docs 1000] [--words 400] [--languages 4]   (24: the EU's official languages)
+// `status` and `sync` over a large project: N generated documents × L target languages, with PO files
+// made by `sync` and translated, then a tenth of every source changed so that status has stale segments
+// to diff. Prints the wall-clock time of each run.
+//   node bench/status.js [--docs 1000] [--words 400] [--languages 24] [--keep DIR]
+// --keep DIR makes the project in DIR (emptied first) and leaves it there, for profiling.
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
@@ -10,7 +11,9 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {writeCorpus} from './corpus.js'
 
-const {values} = parseArgs({options: {docs: {type: 'string', default: '1000'}, words: {type: 'string', default: '400'}, languages: {type: 'string', default: '4'}}})
+const {values} = parseArgs({
+  options: {docs: {type: 'string', default: '1000'}, words: {type: 'string', default: '400'}, languages: {type: 'string', default: '24'}, keep: {type: 'string'}}
+})
 const allTargets = ['de', 'et', 'lv', 'lt', 'bg', 'cs', 'da', 'el', 'es', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv', 'nb']
 const targets = allTargets.slice(0, Number(values.languages))
 const repo = path.resolve(import.meta.dirname, '..')
@@ -25,12 +28,27 @@ function run(args) {
   return {seconds: Number(process.hrtime.bigint() - started) / 1e9, stdout: result.stdout}
 }
 
-const root = await fs.mkdtemp(path.join(os.tmpdir(), 'policy-press-bench-status-'))
+function line(label, {seconds}, note = '') {
+  console.log(`${label.padEnd(52)}${seconds.toFixed(2).padStart(7)} s${note ? `  ${note}` : ''}`)
+}
+
+let root
+if (values.keep) {
+  root = path.resolve(values.keep)
+  await fs.rm(root, {recursive: true, force: true})
+  await fs.mkdir(root, {recursive: true})
+} else {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'policy-press-bench-status-'))
+}
+const sync = (label) => {
+  const result = run(['sync', '--root', root])
+  line(label, result, result.stdout.trim().replace(/^Synced /, ''))
+}
 await writeCorpus(root, {count: Number(values.docs), words: Number(values.words)})
 await fs.writeFile(path.join(root, 'policy-press.config.yaml'), `targets: [${targets.join(', ')}]\n`)
-const sync = run(['sync', '--root', root, '--quiet'])
-console.log(`node ${process.version}, ${os.cpus().length} cores; ${values.docs} documents of ~${values.words} words × ${targets.length} languages`)
-console.log(`sync (creates ${Number(values.docs) * targets.length} PO files)       ${sync.seconds.toFixed(2)} s`)
+console.log(`node ${process.version}, ${os.availableParallelism()} cores; ${values.docs} documents of ~${values.words} words × ${targets.length} languages`)
+sync('sync, creating every PO file')
+// Translators fill every entry.
 for (const lang of targets) {
   const dir = path.join(root, 'translations', lang)
   for (const name of await fs.readdir(dir)) {
@@ -40,22 +58,24 @@ for (const lang of targets) {
     await fs.writeFile(file, serializeCatalog(catalog))
   }
 }
+sync('sync after translators edited every file')
+sync('sync again, nothing changed')
 const documents = path.join(root, 'documents')
 for (const [index, name] of (await fs.readdir(documents)).entries()) {
   if (index % 10 !== 0) continue
   const file = path.join(documents, name)
   await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/\. ([A-Z])/, '. Moreover, $1'))
 }
-// The first run parses every document (the segment cache is empty); the next ones do not.
+sync('sync after a tenth of the sources changed')
+// The first status parses every document and PO file (no cache at all); the next ones take them from the cache.
 await fs.rm(path.join(root, '.policy-press-cache'), {recursive: true, force: true})
-const cold = run(['status', '--root', root, '--format', 'json'])
-const text = run(['status', '--root', root])
+line('status, cold (no cache)', run(['status', '--root', root]))
+line('status, warm', run(['status', '--root', root]))
+const open = run(['status', '--root', root, '--format', 'json', '--segments', 'open'])
+line('status --format json --segments open, warm', open)
 const json = run(['status', '--root', root, '--format', 'json'])
 const report = JSON.parse(json.stdout)
 const stale = report.documents.reduce((sum, document) => sum + document.stale, 0)
 const segments = report.documents.reduce((sum, document) => sum + document.total, 0)
-console.log(`status --format json, cold cache    ${cold.seconds.toFixed(2)} s`)
-console.log(`status, text                          ${text.seconds.toFixed(2)} s`)
-console.log(`status --format json                  ${json.seconds.toFixed(2)} s  (${report.documents.length} reports, ${segments} segments, ${stale} stale)`)
-console.log(`sync again (rewrites the changed files) ${run(['sync', '--root', root, '--quiet']).seconds.toFixed(2)} s`)
-await fs.rm(root, {recursive: true, force: true})
+line('status --format json (every segment), warm', json, `${report.documents.length} reports, ${segments} segments, ${stale} stale; ${(json.stdout.length / 1e6).toFixed(0)} MB`)
+if (!values.keep) await fs.rm(root, {recursive: true, force: true})

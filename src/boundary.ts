@@ -178,3 +178,41 @@ export async function folderInside(root: string, dir: string): Promise<boolean> 
     return false
   }
 }
+
+/**
+ * `readProjectFileSync` for the many files of one project (the 24,000 PO
+ * files of 1,000 documents × 24 languages): the root's and each folder's
+ * real path are found once. A file that is not itself a symbolic link is
+ * where its folder's real path says, so it is judged by that without asking
+ * for its own; a link is resolved and judged as `readProjectFileSync` does.
+ * Reading synchronously is about four times faster than through the
+ * promise API for small files, and nothing else runs meanwhile.
+ */
+export function projectFileReader(root: string, limits: ReadLimits = {}): (file: string) => Buffer {
+  const realRoot = fs.realpathSync(root)
+  // A folder's real path, and whether every file directly in it may be read (judged once, as one of its files).
+  const folders = new Map<string, {real: string; inside: boolean}>()
+  const folderOf = (folder: string) => {
+    let found = folders.get(folder)
+    if (found === undefined) {
+      const real = fs.realpathSync(folder)
+      found = {real, inside: judge(root, realRoot, path.join(folder, 'file'), path.join(real, 'file')) === undefined}
+      folders.set(folder, found)
+    }
+    return found
+  }
+  return (file) => {
+    const stat = fs.lstatSync(file)
+    const link = stat.isSymbolicLink()
+    const folder = link ? undefined : folderOf(path.dirname(file))
+    const real = folder ? path.join(folder.real, path.basename(file)) : fs.realpathSync(file)
+    if (!folder?.inside) {
+      const error = judge(root, realRoot, file, real)
+      if (error) throw error
+    }
+    checkStat(link ? fs.statSync(real) : stat, limits)
+    const contents = fs.readFileSync(real)
+    checkSize(contents.length, limits)
+    return contents
+  }
+}

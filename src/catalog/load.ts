@@ -13,7 +13,7 @@ import type {CopyKind} from '../segments/copied.js'
 import {extractSegments, type SourceSegment} from '../segments/extract.js'
 import {segmentationVersion} from '../segments/segment.js'
 import {mergeCatalog, type MergeResult} from './merge.js'
-import {changeTime, readCatalog, revisionDate} from './po.js'
+import {type Catalog, changeTime, readCatalog, revisionDate} from './po.js'
 
 export interface LoadedCatalog {
   slug: string
@@ -38,7 +38,7 @@ export function catalogPath(project: Project, lang: string, slug: string): strin
  * keeps in its own `X-` fields, and what a translator or their editor set (`Last-Translator`,
  * `Language-Team`, `PO-Revision-Date`), which is kept. A new file is dated when it is made.
  */
-function headersFor(project: Project, lang: string, slug: string, old: Record<string, string> | undefined): Record<string, string> {
+function headersFor(source: string, lang: string, slug: string, old: Record<string, string> | undefined): Record<string, string> {
   return {
     'Project-Id-Version': slug,
     'PO-Revision-Date': old?.['PO-Revision-Date'] ?? revisionDate(changeTime()),
@@ -49,7 +49,7 @@ function headersFor(project: Project, lang: string, slug: string, old: Record<st
     'Content-Type': 'text/plain; charset=UTF-8',
     'Content-Transfer-Encoding': '8bit',
     ...(old ? {} : {'X-Generator': 'policy-press'}),
-    'X-Policy-Press-Source-Language': project.config.source,
+    'X-Policy-Press-Source-Language': source,
     'X-Policy-Press-Segmentation': String(segmentationVersion)
   }
 }
@@ -74,17 +74,22 @@ export async function loadCatalogs(project: Project, documents: SegmentedDocumen
     const file = new VFile({path: path.relative(project.root, full), cwd: project.root})
     const old = await readCatalog(full, file, {maxBytes: project.config.limits.fileSize * 1024 * 1024})
     if (old === null) return {slug, lang, path: full, file, exists: true, merge: undefined, segments}
-    const made = Number(old?.headers['X-Policy-Press-Segmentation'] ?? segmentationVersion)
-    if (made > segmentationVersion) {
-      file.message(
-        `Unexpected segmentation version ${made}, expected ${segmentationVersion} or older: this file was written by a newer policy-press`,
-        {place: {line: 1, column: 1}, ruleId: 'po-version', source: 'policy-press'}
-      ).fatal = true
-      return {slug, lang, path: full, file, exists: true, merge: undefined, segments}
-    }
-    const merge = mergeCatalog(old, segments, headersFor(project, lang, slug, old?.headers))
+    const merge = mergeWithSource(project.config.source, lang, slug, old, segments, file)
     return {slug, lang, path: full, file, exists: old !== undefined, merge, segments}
   })
+}
+
+/** Merge a catalog read from `file` (`undefined`: none yet) with its document's segments, in a project whose source language is `source`; `undefined`, with a fatal message, for a file a newer policy-press wrote. */
+export function mergeWithSource(source: string, lang: string, slug: string, old: Catalog | undefined, segments: SourceSegment[], file: VFile): MergeResult | undefined {
+  const made = Number(old?.headers['X-Policy-Press-Segmentation'] ?? segmentationVersion)
+  if (made > segmentationVersion) {
+    file.message(
+      `Unexpected segmentation version ${made}, expected ${segmentationVersion} or older: this file was written by a newer policy-press`,
+      {place: {line: 1, column: 1}, ruleId: 'po-version', source: 'policy-press'}
+    ).fatal = true
+    return undefined
+  }
+  return mergeCatalog(old, segments, headersFor(source, lang, slug, old?.headers))
 }
 
 /** PO files under `translations/<lang>/` that belong to no document: a warning each. */

@@ -30,12 +30,27 @@ function escape(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t').replace(/\r/g, '\\r').replace(/\n/g, '\\n')
 }
 
+/**
+ * Lines already made, by keyword and text. gettext's line breaking (the Unicode line breaking
+ * algorithm) is most of the time sync spends on a PO file, and every document's msgids are the same
+ * in each of its languages: 24 languages fold each of them once instead of 24 times. The lines are a
+ * function of the key alone; the memo is emptied when it grows large, so it holds a few files' worth.
+ */
+const folded = new Map<string, string[]>()
+const foldedLimit = 50_000
+
 /** `msgid "…"` over as many lines as gettext gives it; `prefix` is `#| `, `#~ ` or `#~| `. */
 function keyword(prefix: string, name: string, value: string, wrap: boolean): string[] {
+  const key = `${prefix}${name}${wrap ? '' : ' no-wrap'}\0${value}`
+  const known = folded.get(key)
+  if (known) return known
   // gettext counts the prefix in the first line's column and indents continuation lines by it.
   const lines: string[] = foldLine(escape(value), wrap ? pageWidth : 0, {name: `${prefix}${name}`, obsolete: prefix.length > 0})
   const [first, ...rest] = lines
-  return [`${prefix}${name} "${first ?? ''}"`, ...rest.map((line) => `${prefix}"${line}"`)]
+  const made = [`${prefix}${name} "${first ?? ''}"`, ...rest.map((line) => `${prefix}"${line}"`)]
+  if (folded.size >= foldedLimit) folded.clear()
+  folded.set(key, made)
+  return made
 }
 
 /** `#: a b c`, filled to the page width as gettext does. */

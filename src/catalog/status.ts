@@ -7,23 +7,19 @@
 import {diffWords} from 'diff'
 import type {VFile} from 'vfile'
 import {loadProject, type ProjectOptions} from '../project.js'
-import {needsAlignmentCheck} from './alignment-mark.js'
-import {loadCatalogs, strayCatalogs} from './load.js'
+import {strayCatalogs} from './load.js'
+import {readResultsCache} from './results-cache.js'
+import type {PlainSegmentStatus, StatusState} from './segment-status.js'
 import {segmentedSources} from './sources.js'
-import type {SegmentState} from './merge.js'
+import {surveyCatalogs} from './survey.js'
 import {targetLanguages} from './sync.js'
+
+export type {StatusState} from './segment-status.js'
 
 export interface DiffPart {
   type: 'same' | 'removed' | 'added'
   text: string
 }
-
-/**
- * A segment's state as status reports it: the catalog's, plus `check
- * alignment` for a translation that `import` paired with its block in doubt
- * (fuzzy like a stale one, but its source never changed).
- */
-export type StatusState = SegmentState | 'check alignment'
 
 export interface SegmentStatus {
   state: StatusState
@@ -74,45 +70,48 @@ export function percentCurrent(current: number, total: number): number {
   return total === 0 ? 100 : Math.floor((current / total) * 100)
 }
 
-export async function status(options: ProjectOptions): Promise<StatusResult> {
+export interface StatusOptions extends ProjectOptions {
+  /**
+   * Which segments each document lists: every one, or only those that are not current, which is all
+   * that text and Markdown show and what CI acts on; their counts are always there (default: `'all'`).
+   */
+  segments?: 'open' | 'all' | undefined
+}
+
+/** Segments as reported: stale ones get their word diff, made once per change however many languages it is stale in. */
+function reporter(): (segment: PlainSegmentStatus) => SegmentStatus {
+  const diffs = new Map<string, DiffPart[]>()
+  return (segment) => {
+    if (segment.state !== 'stale' || segment.previousSource === undefined) return segment
+    const key = `${segment.previousSource}\0${segment.source}`
+    let diff = diffs.get(key)
+    if (!diff) diffs.set(key, (diff = wordDiff(segment.previousSource, segment.source)))
+    const {translation, ...rest} = segment
+    // The diff goes before the translation, where JSON consumers have always found it.
+    return {...rest, diff, ...(translation === undefined ? {} : {translation})}
+  }
+}
+
+export async function status(options: StatusOptions): Promise<StatusResult> {
   const project = await loadProject(options)
   const languages = targetLanguages(project.languages, project.config.source, options.langs)
   const report: StatusReport = {source: project.config.source, documents: []}
   if (project.configFile?.messages.some((message) => message.fatal)) return {report, files: [project.configFile], unreadable: true}
   const sources = await segmentedSources(project)
-  const catalogs = await loadCatalogs(project, sources.documents, languages)
-  for (const catalog of catalogs) {
-    if (!catalog.merge) continue
-    const segments: SegmentStatus[] = catalog.merge.merged.map(({entry, state: merged}) => {
-      const state: StatusState = merged === 'stale' && needsAlignmentCheck(entry) ? 'check alignment' : merged
-      const segment: SegmentStatus = {state, location: entry.references[0] ?? '', source: entry.msgid}
-      if (state === 'stale' && entry.previous !== undefined) {
-        segment.previousSource = entry.previous
-        segment.diff = wordDiff(entry.previous, entry.msgid)
-      }
-      if (entry.msgstr !== '') segment.translation = entry.msgstr
-      return segment
-    })
-    const count = (state: StatusState) => segments.filter((segment) => segment.state === state).length
-    const current = count('current')
-    report.documents.push({
-      doc: catalog.slug,
-      lang: catalog.lang,
-      total: segments.length,
-      current,
-      stale: count('stale'),
-      missing: count('missing'),
-      machine: count('machine'),
-      checkAlignment: count('check alignment'),
-      percent: percentCurrent(current, segments.length),
-      segments
-    })
+  const cache = await readResultsCache(project)
+  const detail = options.segments ?? 'all'
+  // Listing every segment needs every PO file parsed; counts and open segments come from the cache.
+  const files: VFile[] = [...sources.files]
+  const reported = reporter()
+  for await (const catalog of surveyCatalogs(project, sources.documents, languages, cache, {use: detail === 'all' ? 'none' : 'any', all: detail === 'all'})) {
+    if (catalog.file.messages.length > 0) files.push(catalog.file)
+    if (!catalog.result) continue
+    const {total, current, stale, missing, machine, checkAlignment} = catalog.result.counts
+    const segments = detail === 'all' ? catalog.segments! : catalog.result.open
+    report.documents.push({doc: catalog.slug, lang: catalog.lang, total, current, stale, missing, machine, checkAlignment, percent: percentCurrent(current, total), segments: segments.map(reported)})
   }
-  const files = [
-    ...sources.files,
-    ...catalogs.map((catalog) => catalog.file),
-    ...(await strayCatalogs(project, languages))
-  ].filter((file) => file.messages.length > 0)
+  await cache.save()
+  files.push(...(await strayCatalogs(project, languages)))
   const unreadable = files.some((file) => file.messages.some((message) => message.fatal))
   return {report, files, unreadable}
 }

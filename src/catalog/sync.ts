@@ -2,12 +2,16 @@
  * sync: create or update every PO file from the current source. Files are
  * written atomically and only when their bytes change, so a second run
  * changes nothing; a file that cannot be parsed is reported and left alone.
+ * A file whose bytes are what sync wrote (or found) for the same segments
+ * is not even parsed or serialised again: the results cache knows it.
  */
 import type {VFile} from 'vfile'
 import {loadProject, ProjectError, type ProjectOptions} from '../project.js'
-import {loadCatalogs, strayCatalogs} from './load.js'
+import {strayCatalogs} from './load.js'
+import {bytesDigest, readResultsCache} from './results-cache.js'
 import {segmentedSources} from './sources.js'
-import {writeCatalog} from './po.js'
+import {surveyCatalogs} from './survey.js'
+import {writeAtomic} from '../write-atomic.js'
 
 export interface SyncResult {
   files: VFile[]
@@ -22,20 +26,30 @@ export async function sync(options: ProjectOptions): Promise<SyncResult> {
   const result: SyncResult = {files: [], created: [], updated: [], unchanged: []}
   if (project.configFile?.messages.some((message) => message.fatal)) return {...result, files: [project.configFile]}
   const sources = await segmentedSources(project)
-  const catalogs = await loadCatalogs(project, sources.documents, languages)
-  for (const catalog of catalogs) {
-    if (!catalog.merge) continue
-    const before = catalog.exists ? String(catalog.file.value) : undefined
-    // Sync follows the source and changes no translation a translator would date, as msgmerge.
-    const changed = await writeCatalog(catalog.path, catalog.merge.catalog, before, {translated: false})
-    const list = !catalog.exists ? result.created : changed ? result.updated : result.unchanged
-    list.push(catalog.file.path)
+  const cache = await readResultsCache(project)
+  const files: VFile[] = [...sources.files]
+  try {
+    for await (const catalog of surveyCatalogs(project, sources.documents, languages, cache, {use: 'synced', serialize: true})) {
+      if (catalog.file.messages.length > 0) files.push(catalog.file)
+      if (!catalog.result) continue
+      if (catalog.serialized === undefined) {
+        // The cache says these bytes are what sync writes for these segments.
+        result.unchanged.push(catalog.file.path)
+        continue
+      }
+      // The text sync writes follows the source and dates no translation, as msgmerge (see examine.ts).
+      const changed = catalog.serialized !== catalog.text
+      if (changed) await writeAtomic(catalog.path, catalog.serialized)
+      const list = !catalog.exists ? result.created : changed ? result.updated : result.unchanged
+      list.push(catalog.file.path)
+      // What was written is what sync writes again for these segments (a second run changes nothing).
+      cache.set(catalog.lang, catalog.slug, {...catalog.result, po: changed ? bytesDigest(catalog.serialized) : catalog.digests.po, synced: true})
+    }
+  } finally {
+    // What was written stays known even when a later file cannot be written.
+    await cache.save()
   }
-  result.files = [
-    ...sources.files,
-    ...catalogs.map((catalog) => catalog.file),
-    ...(await strayCatalogs(project, languages))
-  ].filter((file) => file.messages.length > 0)
+  result.files = [...files, ...(await strayCatalogs(project, languages))]
   return result
 }
 

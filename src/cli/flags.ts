@@ -77,6 +77,14 @@ export const flags: Flag[] = [
       status: {description: 'Report format: text, json or markdown (default: text)', choices: ['text', 'json', 'markdown'], single: true}
     }
   },
+  {
+    name: 'segments',
+    type: 'string',
+    arg: 'WHICH',
+    description: 'Segments each document lists in JSON: all, or open (not current; faster on large projects, from the cache) (default: all)',
+    commands: ['status'],
+    choices: ['all', 'open']
+  },
   {name: 'fail-on', type: 'list', arg: 'LIST', description: 'Exit 1 when a segment is in one of these states: stale, missing, machine', commands: ['status'], choices: ['stale', 'missing', 'machine']},
   {
     name: 'outputs',

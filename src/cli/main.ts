@@ -105,11 +105,13 @@ async function runSync(options: CliOptions, io: Io): Promise<number> {
 
 async function runStatus(options: CliOptions, io: Io): Promise<number> {
   const [{status}, {statusMarkdown, statusText}] = await Promise.all([import('../catalog/status.js'), import('../report/status.js')])
-  const result = await status({root: path.resolve(io.cwd, options.root), langs: options.lang, docs: options.doc})
+  const format = options.format?.[0] ?? 'text'
+  // Text and Markdown show only the segments that are not current: the cache can give those without parsing.
+  const segments = format === 'json' ? ((options.segments ?? 'all') as 'all' | 'open') : 'open'
+  const result = await status({root: path.resolve(io.cwd, options.root), langs: options.lang, docs: options.doc, segments})
   const report = reporter(result.files, {color: colorFor(options, io), quiet: true})
   if (report) io.stderr.write(`${report}\n`)
   if (result.unreadable) return 2
-  const format = options.format?.[0] ?? 'text'
   io.stdout.write(
     format === 'json'
       ? `${JSON.stringify(result.report, null, 2)}\n`

@@ -13,6 +13,7 @@ export interface CliOptions {
   doc: string[] | undefined
   format: string[] | undefined
   failOn: string[] | undefined
+  segments: string | undefined
   jobs: number | undefined
   shard: {index: number; total: number} | undefined
   shards: number | undefined
@@ -107,6 +108,7 @@ export function parseOptions(argv: string[]): CliOptions {
     doc: list('doc'),
     format: list('format'),
     failOn: list('fail-on'),
+    segments: typeof values.segments === 'string' ? values.segments : undefined,
     jobs: typeof values.jobs === 'string' ? Number(values.jobs) : undefined,
     shard: shard ? {index: Number(shard[1]), total: Number(shard[2])} : undefined,
     shards: typeof values.shards === 'string' ? Number(values.shards) : undefined,
