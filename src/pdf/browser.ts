@@ -82,12 +82,20 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
   }
 
   let shell: {file: string; timeout: number} | undefined
-  /** Load the shell into `page`, if there is one; a page that cannot load it loads the first document instead. */
+  /**
+   * Load the shell into `page`, if there is one; a page that cannot load it loads the first document instead.
+   * A load that timed out may still be under way in the browser, and would replace the document loaded next
+   * in the middle of its print ("Execution context was destroyed"): the page is sent to a blank document first.
+   */
   const loadShellInto = async (page: Page): Promise<void> => {
     if (!shell) return
-    await loadShell(page, shell.file, shell.timeout).then(
+    const {file, timeout} = shell
+    await loadShell(page, file, timeout).then(
       () => debug('shell loaded'),
-      (error: Error) => debug('shell not loaded: %s', error.message)
+      async (error: Error) => {
+        debug('shell not loaded: %s', error.message)
+        await page.goto('about:blank', {timeout})
+      }
     )
   }
 
@@ -173,7 +181,16 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
     preload(file, timeout) {
       shell = {file, timeout}
       // Pages already open and idle load it now; anyone who wants one meanwhile waits.
-      for (const page of idle.splice(0)) void loadShellInto(page).then(() => release(page))
+      for (const page of idle.splice(0)) {
+        void loadShellInto(page).then(
+          () => release(page),
+          () => {
+            // Not even a blank document: the page is replaced.
+            void page.close().catch(() => {})
+            lost()
+          }
+        )
+      }
     },
     async use(job) {
       const page = await acquire()
