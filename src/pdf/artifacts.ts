@@ -45,6 +45,14 @@ function matrixOperand(text: string, operator: Operator): Matrix | undefined {
   return numbers.length === 6 && numbers.every(Number.isFinite) ? (numbers as Matrix) : undefined
 }
 
+/** Whether a text object's match holds a second `BT` operator (it would, were a text object never closed). */
+function hasSecondTextObject(object: string): boolean {
+  for (let at = object.indexOf('BT', 2); at >= 0; at = object.indexOf('BT', at + 2)) {
+    if (/\s/.test(object[at - 1]!) && /\s/.test(object[at + 2] ?? ' ')) return true
+  }
+  return false
+}
+
 /** What the artifact marks say a run is. */
 function artifactTag(kind: 'layout' | 'header' | 'footer'): string {
   if (kind === 'layout') return '/Artifact <</Type /Layout>> BDC'
@@ -156,7 +164,7 @@ export function markArtifacts(text: string, pageHeight: number): string {
       position = match.index + match[0].length
       const object = match[0]
       // One text object, as text objects do not nest: anything else is read operator by operator.
-      if (/\sBT\s/.test(object.slice(2))) {
+      if (hasSecondTextObject(object)) {
         tokenize(match.index, position)
       } else if (!/B[DM]C|EMC|BI/.test(object)) {
         plainTextObject(match.index, object)

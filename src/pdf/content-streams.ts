@@ -24,7 +24,11 @@ export function streamText(stream: PDFRawStream): string {
   return (plainFlate ? inflateSync(stream.contents) : Buffer.from(decodePDFRawStream(stream).decode())).toString('latin1')
 }
 
-/** Replace the stream at `ref` with `text` (one byte per character), Flate-compressed. */
+/**
+ * Replace the stream at `ref` with `text` (one byte per character), Flate-compressed. Every page's content is
+ * compressed again (its artifacts are marked): at zlib's level 5 rather than 6 that costs a third less time, for
+ * 2 % more bytes in a printed PDF.
+ */
 export function setStreamText(pdf: PrintedPdf, ref: PDFRef, text: string): void {
-  pdf.assign(ref, pdf.context.stream(deflateSync(Buffer.from(text, 'latin1')), {Filter: 'FlateDecode'}))
+  pdf.assign(ref, pdf.context.stream(deflateSync(Buffer.from(text, 'latin1'), {level: 5}), {Filter: 'FlateDecode'}))
 }
