@@ -15,9 +15,10 @@
  * - everything else is layout.
  *
  * A run never crosses a text object, a `q`/`Q` pair or a tagged sequence,
- * so the marks nest as ISO 32000-1 (14.6) requires. Only the operators of a
- * content stream are read (content-operators.ts); the bytes between them
- * are kept as they are.
+ * so the marks nest as ISO 32000-1 (14.6) requires. The stream is read
+ * operator by operator (content-operators.ts), except its text objects
+ * without marked content, most of a page, which a few string searches
+ * settle; the bytes between the marks are kept as they are.
  */
 import {contentOperators, type Operator} from './content-operators.js'
 
@@ -95,8 +96,7 @@ export function markArtifacts(text: string, pageHeight: number): string {
       if (kind === 'marked') {
         markedDepth++
         end()
-      }
-      else if (run) {
+      } else if (run) {
         // A sequence such as a Span with ActualText inside untagged text: the run holds it whole.
         otherDepth++
         run.last = operator
