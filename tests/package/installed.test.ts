@@ -84,6 +84,12 @@ describe('the installed package', () => {
     expect(counts('de').current).toBeGreaterThan(50)
     expect(counts('de').percent).toBe(100)
     expect(counts('et').missing).toBe(counts('et').total)
+    // Only the segments that are not current, with the same counts (from the results cache on this second run).
+    const open = JSON.parse((await policyPress(['status', '--format', 'json', '--segments', 'open'])).stdout) as typeof json
+    const openCounts = (lang: string) => open.documents.find((document: {doc: string; lang: string}) => document.doc === 'udhr' && document.lang === lang)
+    expect(openCounts('de').segments).toEqual([])
+    expect(openCounts('et').segments).toHaveLength(counts('et').total)
+    expect({...openCounts('de'), segments: undefined}).toEqual({...counts('de'), segments: undefined})
     const markdown = await policyPress(['status', '--format', 'markdown'])
     expect(markdown.stdout).toMatch(/^#+ /m)
     expect((await policyPress(['status', '--fail-on', 'missing'])).code).toBe(1)
