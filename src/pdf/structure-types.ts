@@ -24,25 +24,23 @@ import {markedType, plainLanguage, structureMark} from './structure-marks.js'
 /** Set the types asked for by marked languages, and make figure wrappers Divs. */
 export function setStructureTypes(pdf: PrintedPdf): void {
   const notes: Array<{id: string; element: PDFObject}> = []
-  if (pdf.mentions(structureMark)) {
-    for (const ref of pdf.objectsMentioning(structureMark)) {
-      const element = pdf.lookup(ref, PDFDict)
-      const lang = pdf.get(element, 'Lang', PDFString)?.asString()
-      const type = lang === undefined ? undefined : markedType(lang)
-      if (!element || !lang || !type) continue
-      element.set(PDFName.of('S'), PDFName.of(type))
-      element.set(PDFName.of('Lang'), PDFString.of(plainLanguage(lang)))
-      // A list's attributes (numbering) say nothing of a table of contents or a group of notes.
-      if (type !== 'Reference') element.delete(PDFName.of('A'))
-      if (type === 'Note') {
-        const id = `note-${String(notes.length + 1).padStart(4, '0')}`
-        element.set(PDFName.of('ID'), PDFString.of(id))
-        notes.push({id, element: ref})
-      }
+  for (const ref of pdf.objectsMentioning(structureMark)) {
+    const element = pdf.lookup(ref, PDFDict)
+    const lang = pdf.get(element, 'Lang', PDFString)?.asString()
+    const type = lang === undefined ? undefined : markedType(lang)
+    if (!element || !lang || !type) continue
+    element.set(PDFName.of('S'), PDFName.of(type))
+    element.set(PDFName.of('Lang'), PDFString.of(plainLanguage(lang)))
+    // A list's attributes (numbering) say nothing of a table of contents or a group of notes.
+    if (type !== 'Reference') element.delete(PDFName.of('A'))
+    if (type === 'Note') {
+      const id = `note-${String(notes.length + 1).padStart(6, '0')}`
+      element.set(PDFName.of('ID'), PDFString.of(id))
+      notes.push({id, element: ref})
     }
   }
   if (notes.length > 0) addIds(pdf, notes)
-  if (pdf.mentions('/S /Figure')) for (const ref of pdf.objectsMentioning('/S /Figure')) groupFigure(pdf, pdf.lookup(ref, PDFDict))
+  for (const ref of pdf.objectsMentioning('/S /Figure')) groupFigure(pdf, pdf.lookup(ref, PDFDict))
 }
 
 /** A Figure without alternative text that holds another Figure: a Div. */
