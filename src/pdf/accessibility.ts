@@ -47,7 +47,13 @@ const text = (value: PDFObject | undefined): string | undefined =>
 
 /** Check `bytes` against the Matterhorn conditions policy-press's content can fail. */
 export async function checkAccessibility(bytes: Uint8Array): Promise<AccessibilityReport> {
-  const pdf = await PDFDocument.load(bytes, {updateMetadata: false, throwOnInvalidObject: false})
+  let pdf: PDFDocument
+  try {
+    pdf = await PDFDocument.load(bytes, {updateMetadata: false, throwOnInvalidObject: false})
+  } catch (error) {
+    // Not a PDF at all (truncated, or another file named .pdf): one failure, which says so.
+    return {pages: 0, failures: [{checkpoint: 'read', reason: `Cannot be read as a PDF: ${(error as Error).message.split('\n')[0]}`, count: 1}]}
+  }
   const {context, catalog} = pdf
   const lookup = (value: PDFObject | undefined): PDFObject | undefined => (value instanceof PDFRef ? context.lookup(value) : value)
   const dict = (value: PDFObject | undefined) => {

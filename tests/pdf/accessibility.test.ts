@@ -80,6 +80,12 @@ describe('check --outputs', () => {
     expect(failing.stdout).toMatch(/01-005 {2}page 1 {2}Text neither tagged nor marked as an artifact/)
     expect(failing.stdout).toMatch(/^en\/a\.pdf: passes/m)
     await fs.rm(path.join(root, 'dist/en/untagged.pdf'))
+    // A file that is no PDF at all: reported as such, not a stack trace.
+    await fs.writeFile(path.join(root, 'dist/en/broken.pdf'), 'not a pdf\n')
+    const broken = await runCli(['check', '--outputs'], root)
+    expect(broken.code).toBe(1)
+    expect(broken.stdout).toMatch(/^en\/broken\.pdf: 1 failure \(0 pages\)\n {2}read {2}.*Cannot be read as a PDF: .*No PDF header/m)
+    await fs.rm(path.join(root, 'dist/en/broken.pdf'))
     const none = await runCli(['check', '--outputs', '--out', 'nowhere'], root)
     expect(none.code).toBe(2)
     expect(none.stderr).toContain('Cannot find a PDF in `nowhere`')
