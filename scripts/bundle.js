@@ -27,7 +27,7 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['puppeteer', 'puppeteer-core', 'deepl-node'],
+  external: ['puppeteer', 'deepl-node'],
   sourcemap: 'linked',
   // Bundled CommonJS packages call require(): give them Node's, for this file.
   banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},

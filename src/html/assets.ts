@@ -43,17 +43,32 @@ function listFiles(dir: string, prefix = ''): string[] {
   )
 }
 
+/** The folder of each @fontsource package found so far (`null`: not installed). */
+const fontPackages = new Map<string, string | null>()
+
+/** The folder of the installed package `name`, found once: resolving each font file on its own costs a lookup of every `node_modules` up the tree. */
+function packageFolder(name: string): string | null {
+  let folder = fontPackages.get(name)
+  if (folder === undefined) {
+    try {
+      folder = path.dirname(require.resolve(`${name}/package.json`))
+    } catch {
+      folder = null
+    }
+    fontPackages.set(name, folder)
+  }
+  return folder
+}
+
 /** Find a font file in the @fontsource package its name comes from. */
 export function resolveFont(name: string): string {
   const match = fontsourceName.exec(name)
   if (!match) throw new Error(`Unexpected font file name \`${name}\`, expected a @fontsource file such as \`source-serif-4-latin-400-normal.woff2\``)
   const family = match[1]!
   for (const scope of ['@fontsource', '@fontsource-variable']) {
-    try {
-      return require.resolve(`${scope}/${family}/files/${name}`)
-    } catch {
-      // Try the next scope.
-    }
+    const folder = packageFolder(`${scope}/${family}`)
+    const file = folder && path.join(folder, 'files', name)
+    if (file && fs.existsSync(file)) return file
   }
   throw new Error(`Cannot find font \`${name}\`: install it with \`npm install @fontsource/${family}\` or put it in \`templates/assets/fonts/\``)
 }

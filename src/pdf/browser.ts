@@ -70,10 +70,13 @@ export function createBrowserPool(options: {roots: string[]; size?: number | und
       // Chromium starts while puppeteer loads (see browser/launch.ts).
       spawned = spawnBrowser({executablePath, headless: headlessMode(executablePath), args: chromiumArgs, userDataDir: profile})
       starting?.()
-      const {default: puppeteer} = await import('puppeteer-core')
-      const instance = await Promise.race([puppeteer.connect({transport: spawned.transport, protocolTimeout: 120_000, defaultViewport: {width: 800, height: 600}}), spawned.failed])
+      // Only puppeteer's `connect`: its entry point also loads the launcher and its downloader (proxy agents, a
+      // JavaScript engine for PAC files: two thirds of what it loads), none of which a browser spawned here needs.
+      const {Puppeteer} = await import('puppeteer-core/internal/common/Puppeteer.js')
+      const instance = await Promise.race([new Puppeteer({isPuppeteerCore: true}).connect({transport: spawned.transport, protocolTimeout: 120_000, defaultViewport: {width: 800, height: 600}}), spawned.failed])
       debug('browser up in %d ms', Date.now() - started)
-      return instance
+      // The same class as the entry point's `Browser`: puppeteer types its internal modules apart from its public ones.
+      return instance as unknown as Browser
     } catch (error) {
       spawned?.kill()
       await fs.rm(profile, {recursive: true, force: true, maxRetries: 10, retryDelay: 20})

@@ -15,7 +15,7 @@
  */
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {loadProject, type ProjectOptions} from '../project.js'
+import {loadProject, type Project, type ProjectOptions} from '../project.js'
 import {loadUiStrings} from '../ui-strings.js'
 import {filesOf, fingerprint, isCurrent, messagesOf, readManifest, writeManifest} from './fingerprint.js'
 import {type Format, plan, select, shard} from './plan.js'
@@ -82,6 +82,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false, failed: {errors: 0, documents: 0}}
   if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
 
+  // On a machine that has printed nothing yet (a fresh CI runner, a first build) a PDF build certainly prints:
+  // Chromium starts now, while the plan is made and the stages load, and the pages open meanwhile.
+  const early = formats.has('pdf') && !options.browser ? await startBrowser(project.root, out, options) : undefined
+  try {
+    return await planAndRun(project, formats, out, result, {...options, browser: early ?? options.browser})
+  } finally {
+    await early?.close()
+  }
+}
+
+/** The browser pool of a build, started at once, if no PDF was ever printed in this project's cache; else none. */
+async function startBrowser(root: string, out: string, options: BuildOptions): Promise<import('../pdf/browser.js').BrowserPool | undefined> {
+  const cacheDir = path.join(root, '.policy-press-cache')
+  const [{createBrowserPool}, {readPrinted}] = await Promise.all([import('../pdf/browser.js'), import('../pdf/printed.js')])
+  if ((await readPrinted(cacheDir)).size > 0) return undefined
+  const pool = createBrowserPool({roots: [out, cacheDir], size: options.pool, env: options.env})
+  await pool.warm()
+  return pool
+}
+
+async function planAndRun(project: Project, formats: Set<Format>, out: string, result: Omit<BuildResult, 'files'>, options: BuildOptions): Promise<BuildResult> {
   // The plan: every job of the project. This run's are those `--doc` and `--lang` select, or the shard's part of them.
   const planned = select(await plan(project, options.formats ?? ['html', 'pdf']), project.documents.map((document) => document.slug), project.languages)
   const part = options.shard && shard(planned, options.shard.total)[options.shard.index - 1]!

@@ -6,10 +6,7 @@
  * and the text, laid out by CSS paged media (`templates/assets/print.css`).
  * The page is printed once, tagged and with an outline. Chromium has no
  * `target-counter()`: the table of contents is printed with placeholders,
- * and the page numbers, read from the same PDF (each heading's named
- * destination), are set into it (see pdf/contents-numbers.ts); where that
- * cannot be done, the page is printed again with the numbers filled in.
- * Then the metadata Chromium leaves out is added (see pdf/metadata.ts).
+ * whose numbers complete-pdf.ts sets, with the metadata Chromium leaves out.
  *
  * A PDF whose inputs have not changed since it was last printed is not
  * printed again (the hash of its print page, styles and options is kept in
@@ -18,25 +15,21 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import type {Root as HastRoot} from 'hast'
 import createDebug from 'debug'
 import {toHtml} from 'hast-util-to-html'
 import type {PaperFormat} from 'puppeteer-core'
 import type {Templates} from '../html/templates.js'
 import type {BrowserPool} from '../pdf/browser.js'
-import {setContentsNumbers} from '../pdf/contents-numbers.js'
-import {destinationPages} from '../pdf/destinations.js'
 import {hyphenateTree} from '../pdf/hyphenate.js'
 import {printablePunctuation} from '../pdf/punctuation.js'
 import {printNotes} from '../pdf/print-notes.js'
 import {loadPrintPage} from '../pdf/load-page.js'
-import {setMetadata} from '../pdf/metadata.js'
 import {markNotes} from '../pdf/structure-marks.js'
-import {PrintedPdf} from '../pdf/printed-pdf.js'
 import {visit} from 'unist-util-visit'
 import type {RenderedDocument} from './render-html.js'
 import {writeAtomic} from '../write-atomic.js'
+import {offScreen, printPageLinks} from './print-shell.js'
 
 const debug = createDebug('policy-press:pdf')
 
@@ -67,14 +60,6 @@ export interface PdfResult {
 function cssString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\A ')}"`
 }
-
-/**
- * The print page is only ever printed: on screen it shows nothing. Otherwise the browser lays out and paints the
- * whole document for its (unseen) window each time a page's content changes, as well as for print: over a quarter of
- * Chromium's CPU in a build, for nothing. Printing uses print media, so the PDF is the same to the byte. Images
- * still load (and are awaited) when not displayed; fonts are loaded explicitly (see pdf/load-page.ts).
- */
-const offScreen = '@media screen { body { display: none; } }'
 
 /** The per-document page rules: paper, running title, and for handbooks each chapter's name. */
 function pageCss(rendered: RenderedDocument, paper: string, chapters: string[]): string {
@@ -110,21 +95,6 @@ function textOf(node: HastRoot['children'][number]): string {
   if (node.type === 'text') return node.value
   if (node.type === 'element') return node.children.map(textOf).join('')
   return ''
-}
-
-/** Where a print page in `lang` finds the build's files: the same stylesheets in every language. */
-function printPageLinks(context: PdfContext, lang: string): {base: string; stylesheet: string; printStylesheet: string} {
-  return {base: pathToFileURL(path.join(context.out, lang) + path.sep).href, stylesheet: '../assets/style.css', printStylesheet: '../assets/print.css'}
-}
-
-/**
- * The print page with no document in it, as a file: the browser's pages load its styles and fonts while the
- * first document is built, and that document's content then replaces it (see `BrowserPool.preload`).
- */
-export async function writePrintShell(context: PdfContext, lang: string): Promise<string> {
-  const file = path.join(context.cacheDir, 'print', 'shell.html')
-  await writeAtomic(file, context.templates.render('pdf.html', {lang, ...printPageLinks(context, lang), pageCss: offScreen, content: ''}))
-  return file
 }
 
 /**
@@ -163,7 +133,7 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext,
   const html = printablePunctuation(
     context.templates.render('pdf.html', {
       ...view,
-      ...printPageLinks(context, lang),
+      ...printPageLinks(context.out, lang),
       pageCss: pageCss(rendered, context.paper, chapterTitles(body)),
       content: toHtml(body)
     })
@@ -189,14 +159,13 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext,
     debug('%s/%s: printed', lang, slug)
     return {pdf, facts}
   })
-  let pdf = PrintedPdf.read(first.pdf)
-  const {contents, links} = first.facts
-  if (contents.length > 0) {
-    const pages = destinationPages(pdf)
-    if (!setContentsNumbers(pdf, contents.map((id) => pages.get(id)))) {
+  const meta = view as unknown as {authors: Array<{name: string}>; summary?: string; keywords: string; date?: string}
+  const {completePdf} = await import('./complete-pdf.js')
+  const final = await completePdf(first.pdf, first.facts, {
+    reprint: (numbers) => {
       // The numbers could not be set into this PDF: print again with them filled in.
       debug('%s/%s: contents numbers printed in a second pass', lang, slug)
-      const again = await context.pool.use(async (page) => {
+      return context.pool.use(async (page) => {
         await loadPrintPage(page, printFile, html, context.timeout)
         await page.evaluate((numbers: Record<string, number>) => {
           for (const element of document.querySelectorAll<HTMLElement>('.toc-page')) {
@@ -204,23 +173,20 @@ export async function renderPdf(rendered: RenderedDocument, context: PdfContext,
             // No wider than the placeholder: no line or page breaks differently than in the first print.
             element.textContent = number === undefined ? '' : String(number)
           }
-        }, Object.fromEntries(pages))
+        }, Object.fromEntries(numbers))
         return page.pdf(options)
       })
-      pdf = PrintedPdf.read(again)
+    },
+    metadata: {
+      title: view.title,
+      authors: meta.authors.map((author) => author.name),
+      subject: meta.summary,
+      keywords: meta.keywords ? meta.keywords.split(', ') : [],
+      lang,
+      date: meta.date,
+      producer: context.producer,
+      folder: path.dirname(target)
     }
-  }
-  const meta = view as unknown as {authors: Array<{name: string}>; summary?: string; keywords: string; date?: string}
-  const final = setMetadata(pdf, {
-    title: view.title,
-    authors: meta.authors.map((author) => author.name),
-    subject: meta.summary,
-    keywords: meta.keywords ? meta.keywords.split(', ') : [],
-    lang,
-    date: meta.date,
-    producer: context.producer,
-    folder: path.dirname(target),
-    links
   })
   await writeAtomic(target, Buffer.from(final))
   debug('%s/%s: written', lang, slug)

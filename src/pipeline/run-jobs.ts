@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs/promises'
 import {loadCatalogs, type LoadedCatalog, segmented} from '../catalog/load.js'
-import {mediaAssets, templateAssets} from '../html/assets.js'
-import {loadTemplates} from '../html/templates.js'
+import {type Asset, mediaAssets} from '../html/assets.js'
+import type {Templates} from '../html/templates.js'
 import {createHtmlRenderer} from '../html/to-html.js'
 import {indexSite, linkedDocuments} from '../markdown/site-index.js'
 import type {BrowserPool} from '../pdf/browser.js'
@@ -18,7 +18,7 @@ import type {ParseAhead} from './parse-ahead.js'
 import {printQueue} from './print-queue.js'
 import type {ReadDocument} from './read.js'
 import {type Page, renderDocument, renderHtml} from './render-html.js'
-import {type PdfContext, writePrintShell} from './render-pdf.js'
+import type {PdfContext} from './render-pdf.js'
 import {renderReview} from './render-review.js'
 import type {BuildProgress, Scheduled, ScheduleSettings} from './schedule.js'
 import {recordPage} from './site-record.js'
@@ -31,9 +31,11 @@ export interface Resources {
   printer: BrowserPool | undefined
   /** The PDF cache (see `PdfContext.printed`). */
   printed: Map<string, string>
-  /** Whether a PDF is certain to be printed: the browser is starting, and its pages load the print page's styles. */
-  certain: boolean
   cacheDir: string
+  templates: Templates
+  /** The stylesheets and fonts of the pages, and what writing them into the output gave (schedule.ts writes them first). */
+  styleAssets: Asset[]
+  written: WriteResult
 }
 
 function add(into: WriteResult, from: WriteResult): void {
@@ -44,7 +46,7 @@ function add(into: WriteResult, from: WriteResult): void {
 
 /** Build each of `documents` (slug → languages, in order) from `sources`, the project's documents as read. */
 export async function runJobs(documents: Map<string, string[]>, sources: ReadDocument[], ahead: ParseAhead, settings: ScheduleSettings & Resources): Promise<Scheduled> {
-  const {project, out, formats, printer, certain} = settings
+  const {project, out, formats, printer, templates, styleAssets, written} = settings
   // Documents are parsed one by one as the build reaches them (ahead, in the worker), so the first prints
   // while the rest are parsed; a link into a document not reached yet (or not built by this run) parses it then.
   const sourceOf = new Map(sources.map((source) => [source.source.slug, source]))
@@ -63,15 +65,12 @@ export async function runJobs(documents: Map<string, string[]>, sources: ReadDoc
   const targets = project.languages.filter((lang) => lang !== source)
   const catalogs = new Map<string, LoadedCatalog>()
   const renderers = new Map(project.languages.map((lang) => [lang, createHtmlRenderer(settings.strings.get(lang)!)]))
-  const templates = loadTemplates(project.templateDirs, project.root)
   const context = {project, templates, strings: settings.strings, renderers, version}
   const pages: Page[] = []
 
-  // Styles and fonts first, and each document's files as soon as it is transformed: printing needs them.
-  const styleAssets = templateAssets(project.templateDirs, project.allLanguages)
-  // With no format to write, this is a check: every stage runs, nothing is written.
+  // Each document's files are written as soon as it is transformed: printing needs them. With no format to
+  // write, this is a check: every stage runs, nothing is written.
   const writing = formats.size > 0
-  const written = writing ? await write(out, [], styleAssets) : {written: 0, unchanged: 0, outputs: []}
   const pdfContext: PdfContext | undefined = printer && {
     pool: printer,
     templates,
@@ -84,8 +83,6 @@ export async function runJobs(documents: Map<string, string[]>, sources: ReadDoc
     timeout: settings.pdfTimeout ?? 60_000,
     printed: settings.printed
   }
-  // The browser's pages load the print page's styles and fonts while the first document is built.
-  if (pdfContext && certain) printer!.preload(await writePrintShell(pdfContext, source), pdfContext.timeout)
   // Images without a version for a built target language, if the project wants them listed; errors in a strict build.
   const wanted = project.config.translations.localizedFigures
   const figures = wanted === 'off' || targets.length === 0 ? undefined : {languages: targets, fatal: wanted === 'error' && settings.strict === true}

@@ -94,8 +94,20 @@ export async function schedule(jobs: Job[], settings: ScheduleSettings): Promise
       [...documents.keys()].flatMap((slug) => sourceOf.get(slug)!.files),
       {budget: project.config.limits.parseTime * 1000, later: later.flatMap((source) => source.files)}
     )
+    // Then the styles and fonts: the pages' and the print page's. With printing certain the browser's pages load
+    // them in a print page with no document in it as they open, while the stages load and the first document is built.
+    const [{templateAssets}, {loadTemplates}, {write}, {writePrintShell}] = await Promise.all([
+      import('../html/assets.js'),
+      import('../html/templates.js'),
+      import('./write.js'),
+      import('./print-shell.js')
+    ])
+    const templates = loadTemplates(project.templateDirs, project.root)
+    const styleAssets = templateAssets(project.templateDirs, project.allLanguages)
+    const written = formats.size > 0 ? await write(out, [], styleAssets) : {written: 0, unchanged: 0, outputs: []}
+    if (pool && certain) pool.preload(await writePrintShell({templates, out, cacheDir}, project.config.source), settings.pdfTimeout ?? 60_000)
     const {runJobs} = await import('./run-jobs.js')
-    return await runJobs(documents, sources, ahead, {...settings, printer: pool, printed, certain, cacheDir})
+    return await runJobs(documents, sources, ahead, {...settings, printer: pool, printed, cacheDir, templates, styleAssets, written})
   } finally {
     await Promise.all([ahead?.close(), pool === settings.browser ? undefined : pool?.close()])
   }
