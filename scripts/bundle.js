@@ -7,7 +7,9 @@
 // compile the build's stages, nor any command DeepL, XLIFF or the preview server. The library API
 // (lib/index.js) stays unbundled. The bundle sits at the top of lib/, as src's top-level modules do, so
 // the paths they take from import.meta.url (templates, translations, package.json) resolve the same.
-// Puppeteer stays outside (puppeteer-core): bundled it loads slower, and it reads its own files.
+// puppeteer-core is bundled too: the build imports only its `connect` (src/pdf/browser.ts), and with splitting
+// its launcher, downloader and WebDriver BiDi stay in chunks loaded only if asked for (one shard's start: 80 ms
+// less than importing the package from node_modules). `puppeteer` (the full package) is only for tests.
 // deepl-node stays outside too: it is CommonJS, and esbuild's chunk of it exported only `default`, so
 // `import('deepl-node')` found no `DeepLClient` in the bundle while it did in the sources. Node's own loader
 // gives it the named exports the sources use; `translate` waits on the network anyway, so bundling gains nothing.
