@@ -3,7 +3,8 @@
 // 25 languages (HTML and PDF), built once as a whole and as N = 2, 4, 8 shards. Prints each shard's wall
 // time, the critical path (the slowest shard, what a CI matrix waits for), the shards' sum against the
 // single build, and the time of assemble. Untranslated languages print the English text marked as such:
-// the same work per page as a translation.
+// the same work per page as a translation. Then the same split for Chromium alone (bench/bare-print.js) printing
+// the same print pages: the share of a shard's cost that any tool printing with one Chromium per machine pays.
 //   node bench/shards.js [--docs 20] [--words 600] [--shards 2,4,8]
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs/promises'
@@ -51,5 +52,41 @@ for (const count of values.shards.split(',').map(Number)) {
   console.log(
     `| ${count} | ${times.map((time) => time.toFixed(1)).join(', ')} | ${slowest.toFixed(1)} | ${(slowest / (single / count)).toFixed(2)}× | ${(sum / single).toFixed(2)}× | ${assemble.toFixed(2)} s${same ? '' : ' (DIFFERS)'} |`
   )
+}
+
+// The yardstick: Chromium alone printing the same print pages, as one process and split into N, each process with
+// a browser of its own. What Chromium's and Node's start cost a shard even with no work of ours around them.
+const printDir = path.join(root, 'print-pages')
+await fs.rm(printDir, {recursive: true, force: true})
+await fs.rm(path.join(root, '.policy-press-cache'), {recursive: true, force: true})
+execFileSync(process.execPath, [bin, 'build', '--out', 'single', '--force', '--quiet'], {cwd: root, env, stdio: ['ignore', 'ignore', 'pipe']})
+await fs.cp(path.join(root, '.policy-press-cache', 'print'), printDir, {recursive: true})
+const printPages = []
+for (const lang of (await fs.readdir(printDir)).sort()) {
+  const stat = await fs.stat(path.join(printDir, lang))
+  if (!stat.isDirectory()) continue
+  for (const name of (await fs.readdir(path.join(printDir, lang))).sort()) printPages.push(path.join(printDir, lang, name))
+}
+/** Wall time of bare Chromium printing `pages`, in a process of its own. */
+async function bare(pages) {
+  const list = path.join(root, 'bare-list.txt')
+  await fs.writeFile(list, `${pages.join('\n')}\n`)
+  const started = performance.now()
+  execFileSync(process.execPath, [path.join(import.meta.dirname, 'bare-print.js'), list], {stdio: ['ignore', 'ignore', 'inherit']})
+  return (performance.now() - started) / 1000
+}
+const bareSingle = await bare(printPages)
+console.log(`\nChromium alone, the same ${printPages.length} print pages (bench/bare-print.js): ${bareSingle.toFixed(1)} s in one process\n`)
+console.log('| N | each process (s) | slowest ÷ (single ÷ N) | sum ÷ single |')
+console.log('|---|---|---|---|')
+for (const count of values.shards.split(',').map(Number)) {
+  const times = []
+  for (let index = 0; index < count; index++) {
+    const from = Math.round((printPages.length * index) / count)
+    times.push(await bare(printPages.slice(from, Math.round((printPages.length * (index + 1)) / count))))
+  }
+  const slowest = Math.max(...times)
+  const sum = times.reduce((total, time) => total + time, 0)
+  console.log(`| ${count} | ${times.map((time) => time.toFixed(1)).join(', ')} | ${(slowest / (bareSingle / count)).toFixed(2)}× | ${(sum / bareSingle).toFixed(2)}× |`)
 }
 await fs.rm(root, {recursive: true, force: true})
