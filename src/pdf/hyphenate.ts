@@ -9,6 +9,7 @@
 import {createRequire} from 'node:module'
 import createDebug from 'debug'
 import type {Element, Root, RootContent} from 'hast'
+import {loadPatterns} from './hyphen-patterns.js'
 
 type Hyphenate = (text: string) => string
 type CreateHyphenator = (patterns: unknown, options: {minWordLength: number; html: boolean}) => Hyphenate
@@ -62,11 +63,17 @@ export function hyphenator(lang: string): ((word: string) => string) | undefined
   const base = lang.toLowerCase()
   if (!loaded.has(base)) {
     const name = patternName(lang)
-    // Once per language and run: the PDF is printed unhyphenated, which is not wrong, only less even.
-    if (name) debug('%s: patterns %s', lang, name)
-    else debug('%s: no hyphenation patterns in the `hyphen` package; printed without hyphenation', lang)
     // The text is the page's text, not HTML (the package's default): a "<" in it starts no tag to skip.
-    const hyphenate = name ? (require('hyphen') as CreateHyphenator)(require(`hyphen/patterns/${name}`), {minWordLength: 6, html: false}) : undefined
+    let hyphenate: Hyphenate | undefined
+    try {
+      hyphenate = name ? (require('hyphen') as CreateHyphenator)(loadPatterns(name), {minWordLength: 6, html: false}) : undefined
+    } catch (error) {
+      // A pattern file that does not load (hyphen 1.14's Church Slavonic is not valid JavaScript) is none.
+      debug('%s: patterns %s cannot be loaded: %s', lang, name, (error as Error).message)
+    }
+    // Once per language and run: the PDF is printed unhyphenated, which is not wrong, only less even.
+    if (hyphenate) debug('%s: patterns %s', lang, name)
+    else debug('%s: no hyphenation patterns in the `hyphen` package; printed without hyphenation', lang)
     const words = new Map<string, string>()
     const word = (token: string): string => {
       let result = words.get(token)
