@@ -52,7 +52,9 @@ export interface ProjectOptions {
   docs?: string[] | undefined
 }
 
-export class ProjectError extends Error {}
+import {ProjectError} from './project-error.js'
+
+export {ProjectError}
 
 const markdownExtension = /\.md$/i
 

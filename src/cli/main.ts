@@ -4,10 +4,10 @@
  */
 import path from 'node:path'
 import {reporter} from 'vfile-reporter'
-import {configJsonSchema} from '../config.js'
-import {type BuildProgress, build, hasFatal} from '../pipeline/index.js'
 import {BrowserNotFoundError} from '../browser/find-chromium.js'
-import {ProjectError} from '../project.js'
+import {hasFatal} from '../fatal.js'
+import type {BuildProgress} from '../pipeline/index.js'
+import {ProjectError} from '../project-error.js'
 import {version} from '../version.js'
 import {help} from './help.js'
 import {type CliOptions, parseOptions, UsageError} from './options.js'
@@ -54,19 +54,31 @@ function progressDisplay(options: CliOptions, io: Io): ((progress: BuildProgress
 async function runBuild(options: CliOptions, io: Io): Promise<number> {
   const started = performance.now()
   const root = path.resolve(io.cwd, options.root)
-  const result = await build({
-    root,
-    out: options.out === undefined ? undefined : path.resolve(io.cwd, options.out),
-    langs: options.lang,
-    docs: options.doc,
-    formats: options.format as Array<'html' | 'pdf'> | undefined,
-    pool: options.jobs,
-    onProgress: progressDisplay(options, io),
-    env: io.env,
-    force: options.force,
-    strict: options.strict,
-    shard: options.shard
-  })
+  const out = options.out === undefined ? undefined : path.resolve(io.cwd, options.out)
+  const formats = options.format as Array<'html' | 'pdf'> | undefined
+  // Chromium first, when printing is certain: it starts while the build's modules load (see early-browser.ts).
+  const {startBrowserEarly} = await import('../pipeline/early-browser.js')
+  const browser = await startBrowserEarly({root, out: out ?? path.join(root, 'dist'), formats: formats ?? ['html', 'pdf'], pool: options.jobs, env: io.env})
+  let result: Awaited<ReturnType<typeof import('../pipeline/index.js').build>>
+  try {
+    const {build} = await import('../pipeline/index.js')
+    result = await build({
+      root,
+      out,
+      langs: options.lang,
+      docs: options.doc,
+      formats,
+      pool: options.jobs,
+      browser,
+      onProgress: progressDisplay(options, io),
+      env: io.env,
+      force: options.force,
+      strict: options.strict,
+      shard: options.shard
+    })
+  } finally {
+    await browser?.close()
+  }
   const report = reporter(result.files, {color: colorFor(options, io), quiet: options.quiet})
   if (report) io.stderr.write(`${report}\n`)
   if (result.settingsInvalid) return 2
@@ -362,7 +374,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 0
       }
       case 'config-schema':
-        io.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`)
+        io.stdout.write(`${JSON.stringify((await import('../config.js')).configJsonSchema(), null, 2)}\n`)
         return 0
       default:
         return 2

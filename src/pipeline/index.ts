@@ -15,9 +15,11 @@
  */
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {hasFatal} from '../fatal.js'
 import {loadProject, type Project, type ProjectOptions} from '../project.js'
 import {loadUiStrings} from '../ui-strings.js'
 import {filesOf, fingerprint, isCurrent, messagesOf, readManifest, writeManifest} from './fingerprint.js'
+import {startBrowserEarly} from './early-browser.js'
 import {type Format, plan, select, shard} from './plan.js'
 import type {BuildProgress} from './schedule.js'
 import {keptSite, type SiteDocument, siteDocuments} from './site-record.js'
@@ -71,35 +73,25 @@ export interface BuildResult {
   failed: {errors: number; documents: number}
 }
 
-export function hasFatal(files: VFile[]): boolean {
-  return files.some((file) => file.messages.some((message) => message.fatal))
-}
+export {hasFatal}
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const project = await loadProject(options)
   const formats = new Set<Format>(options.formats ?? ['html', 'pdf'])
-  const out = path.resolve(project.root, options.out ?? 'dist')
-  const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false, failed: {errors: 0, documents: 0}}
-  if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
-
-  // On a machine that has printed nothing yet (a fresh CI runner, a first build) a PDF build certainly prints:
-  // Chromium starts now, while the plan is made and the stages load, and the pages open meanwhile.
-  const early = formats.has('pdf') && !options.browser ? await startBrowser(project.root, out, options) : undefined
+  const out = path.resolve(options.root, options.out ?? 'dist')
+  // Chromium first when printing is certain (see early-browser.ts), unless the caller has a browser for the build.
+  const early = options.browser ? undefined : await startBrowserEarly({root: options.root, out, formats: [...formats], pool: options.pool, env: options.env})
   try {
-    return await planAndRun(project, formats, out, result, {...options, browser: early ?? options.browser})
+    return await buildProject(formats, out, {...options, browser: early ?? options.browser})
   } finally {
     await early?.close()
   }
 }
 
-/** The browser pool of a build, started at once, if no PDF was ever printed in this project's cache; else none. */
-async function startBrowser(root: string, out: string, options: BuildOptions): Promise<import('../pdf/browser.js').BrowserPool | undefined> {
-  const cacheDir = path.join(root, '.policy-press-cache')
-  const [{createBrowserPool}, {readPrinted}] = await Promise.all([import('../pdf/browser.js'), import('../pdf/printed.js')])
-  if ((await readPrinted(cacheDir)).size > 0) return undefined
-  const pool = createBrowserPool({roots: [out, cacheDir], size: options.pool, env: options.env})
-  await pool.warm()
-  return pool
+async function buildProject(formats: Set<Format>, out: string, options: BuildOptions): Promise<BuildResult> {
+  const project = await loadProject(options)
+  const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false, failed: {errors: 0, documents: 0}}
+  if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
+  return planAndRun(project, formats, out, result, options)
 }
 
 async function planAndRun(project: Project, formats: Set<Format>, out: string, result: Omit<BuildResult, 'files'>, options: BuildOptions): Promise<BuildResult> {
