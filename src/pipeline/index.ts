@@ -1,5 +1,6 @@
 /**
- * The build, top to bottom:
+ * The build, top to bottom (a build certain to print has started Chromium
+ * before it, see early-browser.ts):
  *
  *   plan      the jobs of the project (plan.ts): documents × languages × formats, with their costs;
  *             `--doc`, `--lang` and `--shard` choose this run's jobs from it
@@ -16,7 +17,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {hasFatal} from '../fatal.js'
-import {loadProject, type Project, type ProjectOptions} from '../project.js'
+import {loadProject, type ProjectOptions} from '../project.js'
 import {loadUiStrings} from '../ui-strings.js'
 import {filesOf, fingerprint, isCurrent, messagesOf, readManifest, writeManifest} from './fingerprint.js'
 import {startBrowserEarly} from './early-browser.js'
@@ -91,10 +92,7 @@ async function buildProject(formats: Set<Format>, out: string, options: BuildOpt
   const project = await loadProject(options)
   const result = {pages: [], pdfs: {printed: 0, unchanged: 0}, documents: {built: 0, skipped: 0}, languages: project.languages, out, written: 0, unchanged: 0, upToDate: false, settingsInvalid: false, failed: {errors: 0, documents: 0}}
   if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile], settingsInvalid: true}
-  return planAndRun(project, formats, out, result, options)
-}
 
-async function planAndRun(project: Project, formats: Set<Format>, out: string, result: Omit<BuildResult, 'files'>, options: BuildOptions): Promise<BuildResult> {
   // The plan: every job of the project. This run's are those `--doc` and `--lang` select, or the shard's part of them.
   const planned = select(await plan(project, options.formats ?? ['html', 'pdf']), project.documents.map((document) => document.slug), project.languages)
   const part = options.shard && shard(planned, options.shard.total)[options.shard.index - 1]!
