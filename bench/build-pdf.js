@@ -14,8 +14,8 @@ import {execFileSync, spawn, spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
+import {printBare} from './bare-print.js'
 import {writeCorpus} from './corpus.js'
 
 const {values} = parseArgs({options: {sizes: {type: 'string', default: '1,10,50'}, words: {type: 'string', default: '4000'}, runs: {type: 'string', default: '3'}}})
@@ -51,22 +51,10 @@ async function build(args, sample = false) {
   return {seconds: Number(process.hrtime.bigint() - started) / 1e9, nodeMb: nodePeak / 1024, chromiumMb: chromiumPeak / 1024}
 }
 
-/** Chromium alone: one browser, one page per core, each page loaded and printed once. */
+/** Chromium alone: one browser, one page per core, each page loaded and printed once (bench/bare-print.js). */
 async function barePrint(pages) {
-  const {default: puppeteer} = await import('puppeteer')
   const started = process.hrtime.bigint()
-  const browser = await puppeteer.launch({executablePath: browserPath, headless: headlessMode(browserPath), args: chromiumArgs, pipe: true})
-  const queue = [...pages]
-  await Promise.all(
-    Array.from({length: Math.min(cores, pages.length)}, async () => {
-      const page = await browser.newPage()
-      for (let file = queue.shift(); file; file = queue.shift()) {
-        await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
-        await page.pdf({format: 'A4', printBackground: true})
-      }
-    })
-  )
-  await browser.close()
+  await printBare(pages)
   return Number(process.hrtime.bigint() - started) / 1e9
 }
 

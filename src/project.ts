@@ -10,6 +10,7 @@ import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
 import {BoundaryError, folderInside, resolveInside} from './boundary.js'
 import {type Config, loadConfig} from './config.js'
+import {ProjectError} from './project-error.js'
 
 /** The templates shipped with policy-press, used when the project has none of its own. */
 export const packageTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
@@ -51,8 +52,6 @@ export interface ProjectOptions {
   /** Only these document slugs (default: all). */
   docs?: string[] | undefined
 }
-
-import {ProjectError} from './project-error.js'
 
 export {ProjectError}
 

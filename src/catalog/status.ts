@@ -6,6 +6,7 @@
  */
 import {diffWords} from 'diff'
 import type {VFile} from 'vfile'
+import {hasFatal} from '../fatal.js'
 import {loadProject, type ProjectOptions} from '../project.js'
 import {strayCatalogs} from './load.js'
 import {readResultsCache} from './results-cache.js'
@@ -96,7 +97,7 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
   const project = await loadProject(options)
   const languages = targetLanguages(project.languages, project.config.source, options.langs)
   const report: StatusReport = {source: project.config.source, documents: []}
-  if (project.configFile?.messages.some((message) => message.fatal)) return {report, files: [project.configFile], unreadable: true}
+  if (project.configFile && hasFatal([project.configFile])) return {report, files: [project.configFile], unreadable: true}
   const sources = await segmentedSources(project)
   const cache = await readResultsCache(project)
   const detail = options.segments ?? 'all'
@@ -112,6 +113,6 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
   }
   await cache.save()
   files.push(...(await strayCatalogs(project, languages)))
-  const unreadable = files.some((file) => file.messages.some((message) => message.fatal))
+  const unreadable = hasFatal(files)
   return {report, files, unreadable}
 }

@@ -6,6 +6,7 @@
  * is not even parsed or serialised again: the results cache knows it.
  */
 import type {VFile} from 'vfile'
+import {hasFatal} from '../fatal.js'
 import {loadProject, ProjectError, type ProjectOptions} from '../project.js'
 import {strayCatalogs} from './load.js'
 import {bytesDigest, readResultsCache} from './results-cache.js'
@@ -24,7 +25,7 @@ export async function sync(options: ProjectOptions): Promise<SyncResult> {
   const project = await loadProject(options)
   const languages = targetLanguages(project.languages, project.config.source, options.langs)
   const result: SyncResult = {files: [], created: [], updated: [], unchanged: []}
-  if (project.configFile?.messages.some((message) => message.fatal)) return {...result, files: [project.configFile]}
+  if (project.configFile && hasFatal([project.configFile])) return {...result, files: [project.configFile]}
   const sources = await segmentedSources(project)
   const cache = await readResultsCache(project)
   const files: VFile[] = [...sources.files]

@@ -5,6 +5,7 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {hasFatal} from '../fatal.js'
 import {assignHeadingIds} from '../markdown/heading-ids.js'
 import {
   type ChapterFrontMatter,
@@ -67,7 +68,7 @@ export function parse(document: ReadDocument, trees: ReadonlyMap<VFile, Root> = 
     // The front matter is data, not content.
     tree.children = tree.children.filter((node) => node.type !== 'yaml')
   }
-  const fatal = document.files.some((file) => file.messages.some((message) => message.fatal))
+  const fatal = hasFatal(document.files)
   shiftHeadings(chapters.map((chapter) => chapter.tree))
   const anchors = assignHeadingIds(chapters)
   return {source: document.source, files: document.files, chapters, meta: fatal ? undefined : meta, metaLines, anchors, fatal}

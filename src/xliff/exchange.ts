@@ -15,6 +15,7 @@ import path from 'node:path'
 import createDebug from 'debug'
 import {VFile} from 'vfile'
 import {BoundaryError, readProjectFile} from '../boundary.js'
+import {hasFatal} from '../fatal.js'
 import {loadCatalogs} from '../catalog/load.js'
 import {stateOf, type SegmentState} from '../catalog/merge.js'
 import {type CatalogEntry, writeCatalog} from '../catalog/po.js'
@@ -145,7 +146,7 @@ export async function importXliff(options: {root: string; files: string[]; force
     result.files.push(file)
     checked.push(...check(project, file, text))
   }
-  if (result.files.some((file) => file.messages.some((message) => message.fatal))) {
+  if (hasFatal(result.files)) {
     debug('not importing: a file is not XLIFF of this project')
     result.files = result.files.filter((file) => file.messages.length > 0)
     return {...result, stopped: true}
